@@ -1,0 +1,91 @@
+package dev.tollgate.adapters.persistence.tenant;
+
+import dev.tollgate.application.port.TenantRepository;
+import dev.tollgate.domain.tenant.SigningAlgorithm;
+import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.tenant.TenantSlug;
+import dev.tollgate.domain.token.TokenLifetimes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PanacheTenantRepository implements TenantRepository {
+
+    private final EntityManager em;
+
+    public PanacheTenantRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    @Transactional
+    public Optional<Tenant> findBySlug(TenantSlug slug) {
+        return TenantEntity.<TenantEntity>find("slug", slug.value()).firstResultOptional().map(this::toDomain);
+    }
+
+    @Override
+    @Transactional
+    public Optional<Tenant> findByDomain(String host) {
+        return TenantDomainEntity.<TenantDomainEntity>findByIdOptional(host.toLowerCase(Locale.ROOT))
+                .flatMap(d -> TenantEntity.<TenantEntity>findByIdOptional(d.tenantId))
+                .map(this::toDomain);
+    }
+
+    @Override
+    @Transactional
+    public Tenant createIfAbsent(Tenant tenant) {
+        // ON CONFLICT keeps a concurrent start-up of another replica from failing this one
+        Instant now = Instant.now();
+        int inserted = em.createNativeQuery("""
+                insert into tenant (id, slug, display_name, issuer, audience, access_token_ttl_seconds,
+                                    refresh_token_ttl_seconds, signing_algorithm, enabled, created_at, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+                on conflict (slug) do nothing
+                """)
+                .setParameter(1, tenant.id())
+                .setParameter(2, tenant.slug().value())
+                .setParameter(3, tenant.displayName())
+                .setParameter(4, tenant.issuerOverride().map(URI::toString).orElse(null))
+                .setParameter(5, tenant.audienceOverride().orElse(null))
+                .setParameter(6, (int) tenant.defaultLifetimes().accessToken().toSeconds())
+                .setParameter(7, (int) tenant.defaultLifetimes().refreshToken().toSeconds())
+                .setParameter(8, tenant.signingAlgorithm().name())
+                .setParameter(9, tenant.enabled())
+                .setParameter(10, now)
+                .executeUpdate();
+        if (inserted == 1) {
+            for (String domain : tenant.domains()) {
+                em.createNativeQuery("insert into tenant_domain (domain, tenant_id) values (?1, ?2) on conflict do nothing")
+                        .setParameter(1, domain.toLowerCase(Locale.ROOT))
+                        .setParameter(2, tenant.id())
+                        .executeUpdate();
+            }
+        }
+        return findBySlug(tenant.slug()).orElseThrow();
+    }
+
+    private Tenant toDomain(TenantEntity e) {
+        List<String> domains = TenantDomainEntity.<TenantDomainEntity>list("tenantId", e.id).stream()
+                .map(d -> d.domain)
+                .sorted()
+                .toList();
+        return new Tenant(
+                e.id,
+                new TenantSlug(e.slug),
+                e.displayName,
+                domains,
+                Optional.ofNullable(e.issuer).map(URI::create),
+                Optional.ofNullable(e.audience),
+                TokenLifetimes.ofSeconds(e.accessTokenTtlSeconds, e.refreshTokenTtlSeconds),
+                SigningAlgorithm.valueOf(e.signingAlgorithm),
+                e.enabled);
+    }
+
+}

@@ -1,0 +1,45 @@
+package dev.tollgate.adapters.persistence.tenant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "tenant")
+public class TenantEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    public String issuer;
+
+    public String audience;
+
+    @Column(name = "access_token_ttl_seconds", nullable = false)
+    public int accessTokenTtlSeconds;
+
+    @Column(name = "refresh_token_ttl_seconds", nullable = false)
+    public int refreshTokenTtlSeconds;
+
+    @Column(name = "signing_algorithm", nullable = false)
+    public String signingAlgorithm;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,76 @@
+package dev.tollgate.application.client;
+
+import dev.tollgate.application.port.ClientRepository;
+import dev.tollgate.application.port.SecretDigester;
+import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.client.TokenEndpointAuthMethod;
+import dev.tollgate.domain.error.OAuthError;
+import dev.tollgate.domain.error.Outcome;
+import dev.tollgate.domain.tenant.Tenant;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Authenticates a client at the token endpoint (RFC 6749 §2.3). Every failure is the same {@code invalid_client},
+ * so a caller cannot tell an unknown client from a wrong secret; an unknown client still costs one digest.
+ */
+@Singleton
+public class ClientAuthenticator {
+
+    private final ClientRepository clients;
+    private final SecretDigester digester;
+    private final Clock clock;
+    private final String decoyDigest;
+
+    @Inject
+    public ClientAuthenticator(ClientRepository clients, SecretDigester digester, Clock clock) {
+        this.clients = clients;
+        this.digester = digester;
+        this.clock = clock;
+        this.decoyDigest = digester.digest("decoy secret used to equalize timing for unknown clients");
+    }
+
+    public Outcome<Client> authenticate(Tenant tenant, ClientCredentials credentials) {
+        return switch (credentials) {
+            case ClientCredentials.SecretBasic basic -> withSecret(tenant, basic.clientId(), basic.secret())
+                    .orElseGet(() -> Outcome.failure(
+                            OAuthError.invalidClient().because(OAuthError.Cause.BASIC_AUTHENTICATION_FAILED)));
+            case ClientCredentials.SecretPost post -> withSecret(tenant, post.clientId(), post.secret())
+                    .orElseGet(() -> Outcome.failure(OAuthError.invalidClient()));
+            case ClientCredentials.ClientIdOnly publicClient -> publicClient(tenant, publicClient.clientId());
+            case ClientCredentials.Absent absent -> Outcome.failure(OAuthError.invalidClient());
+        };
+    }
+
+    private Optional<Outcome<Client>> withSecret(Tenant tenant, String clientId, String secret) {
+        Optional<ClientRegistration> found = clients.find(tenant.id(), clientId);
+        if (found.isEmpty()) {
+            digester.matches(secret, decoyDigest);
+            return Optional.empty();
+        }
+        ClientRegistration registration = found.get();
+        Instant now = clock.instant();
+        boolean matched = false;
+        for (StoredSecret stored : registration.secrets()) {
+            // check every secret so the time taken does not reveal which one matched
+            matched |= stored.validAt(now) & digester.matches(secret, stored.digest());
+        }
+        Client client = registration.client();
+        if (!matched || !client.enabled() || !client.authMethod().usesSharedSecret()) {
+            return Optional.empty();
+        }
+        return Optional.of(Outcome.success(client));
+    }
+
+    private Outcome<Client> publicClient(Tenant tenant, String clientId) {
+        return clients.find(tenant.id(), clientId)
+                .map(ClientRegistration::client)
+                .filter(Client::enabled)
+                .filter(client -> client.authMethod() == TokenEndpointAuthMethod.NONE)
+                .<Outcome<Client>>map(Outcome::success)
+                .orElseGet(() -> Outcome.failure(OAuthError.invalidClient()));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tollgate.application.grant;
+
+import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.tenant.Tenant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A token request after the client has been authenticated: the tenant, the client and the request parameters
+ * (each present at most once, empty values already dropped).
+ */
+public record GrantRequest(Tenant tenant, Client client, Map<String, String> parameters) {
+
+    public GrantRequest {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(client, "client");
+        parameters = Map.copyOf(parameters);
+    }
+
+    public Optional<String> parameter(String name) {
+        return Optional.ofNullable(parameters.get(name));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tollgate.application.key;
+
+import dev.tollgate.application.port.JwkSetEncoder;
+import dev.tollgate.application.port.SigningKeyRepository;
+import dev.tollgate.application.port.SigningKeyVault;
+import dev.tollgate.domain.key.SigningKey;
+import dev.tollgate.domain.key.SigningKeyStatus;
+import dev.tollgate.domain.tenant.Tenant;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The signing keys of each tenant. A tenant's first key is generated on first need; opened keys are kept in memory
+ * because unsealing and decoding a private key per request would dominate the cost of a token.
+ */
+@Singleton
+public class SigningKeys {
+
+    private final SigningKeyRepository repository;
+    private final SigningKeyVault vault;
+    private final JwkSetEncoder jwkEncoder;
+    private final Clock clock;
+    private final ConcurrentMap<UUID, SigningKey> active = new ConcurrentHashMap<>();
+
+    @Inject
+    public SigningKeys(SigningKeyRepository repository, SigningKeyVault vault, JwkSetEncoder jwkEncoder, Clock clock) {
+        this.repository = repository;
+        this.vault = vault;
+        this.jwkEncoder = jwkEncoder;
+        this.clock = clock;
+    }
+
+    /** The key that signs the tenant's new tokens. */
+    public SigningKey activeKey(Tenant tenant) {
+        SigningKey cached = active.get(tenant.id());
+        if (cached != null) {
+            return cached;
+        }
+        SigningKey opened = vault.open(repository.findActive(tenant.id()).orElseGet(() -> createFirstKey(tenant)));
+        active.put(tenant.id(), opened);
+        return opened;
+    }
+
+    /** The tenant's JWKS: every key whose tokens may still be in circulation. */
+    public List<Map<String, Object>> jwks(Tenant tenant) {
+        activeKey(tenant);
+        List<PublishedKey> keys = repository.findPublished(tenant.id()).stream()
+                .map(stored -> new PublishedKey(stored.keyId(), stored.algorithm(), vault.publicKey(stored)))
+                .toList();
+        return jwkEncoder.encode(keys);
+    }
+
+    /** Forgets the cached key of a tenant, e.g. after a rotation. */
+    public void forget(UUID tenantId) {
+        active.remove(tenantId);
+    }
+
+    private StoredSigningKey createFirstKey(Tenant tenant) {
+        StoredSigningKey generated = vault.generate(
+                tenant.id(), tenant.signingAlgorithm(), SigningKeyStatus.ACTIVE, clock.instant());
+        return repository.saveActiveIfAbsent(generated);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tollgate.bootstrap.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything under {@code tollgate.*}. */
+@ConfigMapping(prefix = "tollgate")
+public interface TollgateConfig {
+
+    /** The externally visible base URL; issuers are {@code <public-url>/auth/realms/<slug>}. */
+    @WithDefault("http://localhost:8080")
+    URI publicUrl();
+
+    /** The tenant of unprefixed paths (/oauth/token, /.well-known/*) when the Host matches no tenant domain. */
+    Optional<String> defaultTenant();
+
+    /** The AES-256 master key, base64 of 32 bytes; it seals signing keys and peppers secret digests. */
+    Optional<String> masterKey();
+
+    /** A file holding the base64 master key, for development and the demo run. */
+    Optional<Path> masterKeyFile();
+
+    /** Whether a missing master key file may be created with a new random key (dev and demo only). */
+    @WithDefault("false")
+    boolean generateMasterKey();
+
+    Bootstrap bootstrap();
+
+    /** A tenant and a client created at start-up when they do not exist yet. */
+    interface Bootstrap {
+
+        Optional<BootstrapTenant> tenant();
+
+        Optional<BootstrapClient> client();
+    }
+
+    interface BootstrapTenant {
+
+        String slug();
+
+        Optional<String> displayName();
+
+        Optional<List<String>> domains();
+
+        @WithDefault("RS256")
+        String signingAlgorithm();
+
+        @WithDefault("86400")
+        int accessTokenTtl();
+
+        @WithDefault("0")
+        int refreshTokenTtl();
+    }
+
+    interface BootstrapClient {
+
+        String id();
+
+        /** The secret; when absent a new one is generated and printed once. */
+        Optional<String> secret();
+
+        Optional<String> name();
+
+        @WithDefault("")
+        String description();
+
+        Optional<List<String>> scopes();
+
+        @WithDefault("false")
+        boolean legacyApis();
+
+        @WithDefault("client_credentials")
+        List<String> grantTypes();
+
+        Optional<Integer> accessTokenTtl();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.tollgate.bootstrap.provisioning;
+
+import dev.tollgate.adapters.crypto.MasterKey;
+import dev.tollgate.application.port.RandomValues;
+import dev.tollgate.application.provisioning.Provisioning;
+import dev.tollgate.bootstrap.config.TollgateConfig;
+import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.client.ClientKind;
+import dev.tollgate.domain.client.ClientScopes;
+import dev.tollgate.domain.client.TokenEndpointAuthMethod;
+import dev.tollgate.domain.grant.GrantType;
+import dev.tollgate.domain.scope.Scope;
+import dev.tollgate.domain.tenant.SigningAlgorithm;
+import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.tenant.TenantSlug;
+import dev.tollgate.domain.token.TokenLifetimes;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the tenant and client named by {@code tollgate.bootstrap.*} when they do not exist. Also makes a missing
+ * master key fail the start instead of the first token request.
+ */
+@Singleton
+public class StartupProvisioning {
+
+    private static final Logger LOG = Logger.getLogger(StartupProvisioning.class);
+
+    private final Provisioning provisioning;
+    private final RandomValues random;
+    private final TollgateConfig config;
+
+    public StartupProvisioning(Provisioning provisioning, RandomValues random, TollgateConfig config) {
+        this.provisioning = provisioning;
+        this.random = random;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event, MasterKey masterKey) {
+        LOG.debugf("Master key loaded (%s)", masterKey);
+        Optional<TollgateConfig.BootstrapTenant> wantedTenant = config.bootstrap().tenant();
+        Optional<TollgateConfig.BootstrapClient> wantedClient = config.bootstrap().client();
+        if (wantedTenant.isEmpty()) {
+            if (wantedClient.isPresent()) {
+                throw new IllegalStateException("tollgate.bootstrap.client needs tollgate.bootstrap.tenant.slug");
+            }
+            return;
+        }
+        Tenant tenant = provisioning.ensureTenant(tenant(wantedTenant.get()));
+        wantedClient.ifPresent(c -> {
+            var result = provisioning.ensureClient(client(tenant, c), c.secret().filter(s -> !s.isBlank()));
+            if (result.created()) {
+                LOG.infof("Created client %s in tenant %s", c.id(), tenant.slug());
+            }
+            // printed on the console, not logged: a generated secret is shown exactly once and must not reach log files
+            result.generatedSecret().ifPresent(secret -> System.out.printf(
+                    "%nGenerated secret of client %s (shown once, store it now): %s%n%n", c.id(), secret));
+        });
+    }
+
+    private Tenant tenant(TollgateConfig.BootstrapTenant wanted) {
+        TenantSlug slug = new TenantSlug(wanted.slug());
+        SigningAlgorithm algorithm = SigningAlgorithm.parse(wanted.signingAlgorithm())
+                .orElseThrow(() -> new IllegalStateException(
+                        "tollgate.bootstrap.tenant.signing-algorithm must be RS256 or ES256"));
+        return new Tenant(
+                random.newId(),
+                slug,
+                wanted.displayName().orElse(wanted.slug()),
+                wanted.domains().orElse(List.of()),
+                Optional.empty(),
+                Optional.empty(),
+                TokenLifetimes.ofSeconds(wanted.accessTokenTtl(), wanted.refreshTokenTtl()),
+                algorithm,
+                true);
+    }
+
+    private static Client client(Tenant tenant, TollgateConfig.BootstrapClient wanted) {
+        ClientScopes scopes = wanted.legacyApis()
+                ? ClientScopes.legacyApis()
+                : ClientScopes.scoped(Scope.of(wanted.scopes().orElse(List.of())));
+        return new Client(
+                tenant.id(),
+                wanted.id(),
+                wanted.name().orElse(wanted.id()),
+                wanted.description(),
+                ClientKind.tenantScoped(),
+                wanted.grantTypes().stream().map(GrantType::new).collect(Collectors.toSet()),
+                scopes,
+                wanted.accessTokenTtl().map(ttl -> TokenLifetimes.ofSeconds(ttl, 0)),
+                List.of(),
+                TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
+                true);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tollgate.bootstrap.wiring;
+
+import dev.tollgate.adapters.crypto.MasterKey;
+import dev.tollgate.application.grant.GrantHandler;
+import dev.tollgate.application.grant.GrantHandlers;
+import dev.tollgate.application.tenant.ServiceSettings;
+import dev.tollgate.bootstrap.config.MasterKeySource;
+import dev.tollgate.bootstrap.config.TollgateConfig;
+import dev.tollgate.domain.tenant.TenantSlug;
+import io.quarkus.arc.All;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/** Produces what the hexagon's plain classes need from the container and the configuration. */
+public class Wiring {
+
+    /** Every {@link GrantHandler} bean found on the class path: adding a grant type needs no change here. */
+    @Produces
+    @Singleton
+    GrantHandlers grantHandlers(@All List<GrantHandler> handlers) {
+        return new GrantHandlers(handlers);
+    }
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ServiceSettings serviceSettings(TollgateConfig config) {
+        return new ServiceSettings(config.publicUrl(), config.defaultTenant().map(TenantSlug::new));
+    }
+
+    @Produces
+    @Singleton
+    MasterKey masterKey(TollgateConfig config) {
+        return MasterKeySource.load(config);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tollgate.domain.error;
+
+import java.util.Objects;
+
+/**
+ * An OAuth error as a value. Dialects render it in their own shape; the domain only says what went wrong.
+ *
+ * @param code        one of the closed set of codes
+ * @param description a human-readable sentence safe to show to the caller (never a secret)
+ * @param cause       what the refusal was about, so a dialect can pick a status (e.g. 404 for an unknown tenant)
+ */
+public record OAuthError(OAuthErrorCode code, String description, Cause cause) {
+
+    /** Why an error happened, beyond its code, where a dialect renders it differently. */
+    public enum Cause {
+        GENERAL,
+        /** The tenant named by the path or the Host does not exist or is disabled. */
+        UNKNOWN_TENANT,
+        /** Client authentication was attempted with HTTP Basic: the challenge must name that scheme. */
+        BASIC_AUTHENTICATION_FAILED,
+        /** The request body exceeded the accepted size. */
+        BODY_TOO_LARGE
+    }
+
+    public OAuthError {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(cause, "cause");
+    }
+
+    public static OAuthError of(OAuthErrorCode code, String description) {
+        return new OAuthError(code, description, Cause.GENERAL);
+    }
+
+    public static OAuthError invalidRequest(String description) {
+        return of(OAuthErrorCode.INVALID_REQUEST, description);
+    }
+
+    public static OAuthError invalidClient() {
+        return of(OAuthErrorCode.INVALID_CLIENT, "Client authentication failed");
+    }
+
+    public static OAuthError invalidScope(String description) {
+        return of(OAuthErrorCode.INVALID_SCOPE, description);
+    }
+
+    public static OAuthError unauthorizedClient(String description) {
+        return of(OAuthErrorCode.UNAUTHORIZED_CLIENT, description);
+    }
+
+    public static OAuthError unsupportedGrantType(String grantType) {
+        return of(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, "Unsupported grant_type: " + grantType);
+    }
+
+    public static OAuthError unknownTenant() {
+        return new OAuthError(OAuthErrorCode.INVALID_REQUEST, "Unknown tenant", Cause.UNKNOWN_TENANT);
+    }
+
+    public static OAuthError serverError() {
+        return of(OAuthErrorCode.SERVER_ERROR, "Internal error");
+    }
+
+    public OAuthError because(Cause newCause) {
+        return new OAuthError(code, description, newCause);
+    }
+}

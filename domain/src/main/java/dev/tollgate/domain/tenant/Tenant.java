@@ -1,0 +1,56 @@
+package dev.tollgate.domain.tenant;
+
+import dev.tollgate.domain.token.TokenLifetimes;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A tenant: one customer stage of a commerce platform, with its own issuer, keys and clients.
+ *
+ * @param domains         host names whose requests on unprefixed paths belong to this tenant
+ * @param issuerOverride  an explicit issuer; when absent the issuer is derived from the public URL and the slug
+ * @param audienceOverride the default resource indicator for {@code aud}; when absent the issuer is used
+ */
+public record Tenant(
+        UUID id,
+        TenantSlug slug,
+        String displayName,
+        List<String> domains,
+        Optional<URI> issuerOverride,
+        Optional<String> audienceOverride,
+        TokenLifetimes defaultLifetimes,
+        SigningAlgorithm signingAlgorithm,
+        boolean enabled) {
+
+    public Tenant {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(displayName, "displayName");
+        domains = List.copyOf(domains);
+        Objects.requireNonNull(issuerOverride, "issuerOverride");
+        Objects.requireNonNull(audienceOverride, "audienceOverride");
+        Objects.requireNonNull(defaultLifetimes, "defaultLifetimes");
+        Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
+    }
+
+    /** The one issuer of this tenant: every token's {@code iss}, every metadata document's {@code issuer}. */
+    public URI issuer(URI publicUrl) {
+        return issuerOverride.orElseGet(() -> realmUrl(publicUrl));
+    }
+
+    /** The Keycloak-shaped base of this tenant's endpoints: {@code <public url>/auth/realms/<slug>}. */
+    public URI realmUrl(URI publicUrl) {
+        String base = publicUrl.toString();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + "/auth/realms/" + slug.value());
+    }
+
+    public String audience(URI publicUrl) {
+        return audienceOverride.orElseGet(() -> issuer(publicUrl).toString());
+    }
+}
