@@ -65,8 +65,7 @@ public interface TollgateConfig {
 
         Optional<String> name();
 
-        @WithDefault("")
-        String description();
+        Optional<String> description();
 
         Optional<List<String>> scopes();
 

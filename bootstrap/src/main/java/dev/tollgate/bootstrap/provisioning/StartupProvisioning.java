@@ -88,7 +88,7 @@ public class StartupProvisioning {
                 tenant.id(),
                 wanted.id(),
                 wanted.name().orElse(wanted.id()),
-                wanted.description(),
+                wanted.description().orElse(""),
                 ClientKind.tenantScoped(),
                 wanted.grantTypes().stream().map(GrantType::new).collect(Collectors.toSet()),
                 scopes,

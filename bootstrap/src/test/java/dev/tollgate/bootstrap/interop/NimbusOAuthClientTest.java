@@ -59,12 +59,19 @@ class NimbusOAuthClientTest {
     }
 
     @Test
-    void openIdConfigurationAtTheRealmPathAgreesWithTheIssuer() throws Exception {
-        var http = new com.nimbusds.oauth2.sdk.http.HTTPRequest(com.nimbusds.oauth2.sdk.http.HTTPRequest.Method.GET,
-                URI.create(ISSUER + "/.well-known/openid-configuration"));
-        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(http.send().getBodyAsJSONObject());
-        assertEquals(ISSUER, metadata.getIssuer());
-        assertEquals(URI.create(ISSUER + "/protocol/openid-connect/token"), metadata.getTokenEndpointURI());
+    void everyMetadataLocationAgreesWithTheIssuer() throws Exception {
+        for (String location : new String[] {
+                ISSUER + "/.well-known/openid-configuration",
+                // RFC 8414 §3: well-known segment inserted before the issuer's path
+                "http://localhost:8081/.well-known/oauth-authorization-server/auth/realms/acme-staging",
+                // the Host-resolved tenant (no domain matches localhost: the default tenant)
+                "http://localhost:8081/.well-known/oauth-authorization-server"}) {
+            var http = new com.nimbusds.oauth2.sdk.http.HTTPRequest(
+                    com.nimbusds.oauth2.sdk.http.HTTPRequest.Method.GET, URI.create(location));
+            AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(http.send().getBodyAsJSONObject());
+            assertEquals(ISSUER, metadata.getIssuer(), location);
+            assertEquals(java.util.List.of(GrantType.CLIENT_CREDENTIALS), metadata.getGrantTypes(), location);
+        }
     }
 
     @Test

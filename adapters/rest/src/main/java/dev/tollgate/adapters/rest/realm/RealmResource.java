@@ -93,8 +93,9 @@ public class RealmResource {
         };
     }
 
+    /** The OIDC discovery location, and the issuer-appended RFC 8414 location Keycloak also serves. */
     @GET
-    @Path("/.well-known/openid-configuration")
+    @Path("/.well-known/{document: openid-configuration|oauth-authorization-server}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response configuration(@PathParam("tenant") String tenant) {
         return switch (tenants.bySlug(tenant)) {
