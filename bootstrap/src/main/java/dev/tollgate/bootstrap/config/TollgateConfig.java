@@ -30,6 +30,15 @@ public interface TollgateConfig {
 
     Bootstrap bootstrap();
 
+    /** Read by {@code TollgateMain} before Quarkus starts; declared here so the mapping accepts it. */
+    Demo demo();
+
+    interface Demo {
+
+        /** The demo run's folder: embedded PostgreSQL data, master key, demo client secret. */
+        Optional<Path> dir();
+    }
+
     /** A tenant and a client created at start-up when they do not exist yet. */
     interface Bootstrap {
 
@@ -46,14 +55,16 @@ public interface TollgateConfig {
 
         Optional<List<String>> domains();
 
-        @WithDefault("RS256")
-        String signingAlgorithm();
+        // no @WithDefault inside optional groups: a default would make the group present when nothing is configured
 
-        @WithDefault("86400")
-        int accessTokenTtl();
+        /** RS256 (default) or ES256. */
+        Optional<String> signingAlgorithm();
 
-        @WithDefault("0")
-        int refreshTokenTtl();
+        /** Default access token lifetime in seconds, 86400 when absent. */
+        Optional<Integer> accessTokenTtl();
+
+        /** Default refresh token lifetime in seconds, 0 (none) when absent. */
+        Optional<Integer> refreshTokenTtl();
     }
 
     interface BootstrapClient {
@@ -69,11 +80,11 @@ public interface TollgateConfig {
 
         Optional<List<String>> scopes();
 
-        @WithDefault("false")
-        boolean legacyApis();
+        /** "Support Legacy APIs": no scopes. */
+        Optional<Boolean> legacyApis();
 
-        @WithDefault("client_credentials")
-        List<String> grantTypes();
+        /** client_credentials when absent. */
+        Optional<List<String>> grantTypes();
 
         Optional<Integer> accessTokenTtl();
     }

@@ -65,7 +65,7 @@ public class StartupProvisioning {
 
     private Tenant tenant(TollgateConfig.BootstrapTenant wanted) {
         TenantSlug slug = new TenantSlug(wanted.slug());
-        SigningAlgorithm algorithm = SigningAlgorithm.parse(wanted.signingAlgorithm())
+        SigningAlgorithm algorithm = SigningAlgorithm.parse(wanted.signingAlgorithm().orElse("RS256"))
                 .orElseThrow(() -> new IllegalStateException(
                         "tollgate.bootstrap.tenant.signing-algorithm must be RS256 or ES256"));
         return new Tenant(
@@ -75,13 +75,13 @@ public class StartupProvisioning {
                 wanted.domains().orElse(List.of()),
                 Optional.empty(),
                 Optional.empty(),
-                TokenLifetimes.ofSeconds(wanted.accessTokenTtl(), wanted.refreshTokenTtl()),
+                TokenLifetimes.ofSeconds(wanted.accessTokenTtl().orElse(86_400), wanted.refreshTokenTtl().orElse(0)),
                 algorithm,
                 true);
     }
 
     private static Client client(Tenant tenant, TollgateConfig.BootstrapClient wanted) {
-        ClientScopes scopes = wanted.legacyApis()
+        ClientScopes scopes = wanted.legacyApis().orElse(false)
                 ? ClientScopes.legacyApis()
                 : ClientScopes.scoped(Scope.of(wanted.scopes().orElse(List.of())));
         return new Client(
@@ -90,7 +90,7 @@ public class StartupProvisioning {
                 wanted.name().orElse(wanted.id()),
                 wanted.description().orElse(""),
                 ClientKind.tenantScoped(),
-                wanted.grantTypes().stream().map(GrantType::new).collect(Collectors.toSet()),
+                wanted.grantTypes().orElse(List.of("client_credentials")).stream().map(GrantType::new).collect(Collectors.toSet()),
                 scopes,
                 wanted.accessTokenTtl().map(ttl -> TokenLifetimes.ofSeconds(ttl, 0)),
                 List.of(),
