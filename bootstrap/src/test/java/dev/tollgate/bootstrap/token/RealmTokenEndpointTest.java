@@ -169,6 +169,13 @@ class RealmTokenEndpointTest {
         // invalid UTF-8
         given().contentType("application/x-www-form-urlencoded").body("grant_type=%C3%28")
                 .post(TOKEN).then().statusCode(400).body("error", equalTo("invalid_request"));
+        // raw bytes that are not UTF-8
+        given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                        .encoderConfig().encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.BINARY)))
+                .contentType("application/x-www-form-urlencoded")
+                .body(new byte[] {'g', 'r', 'a', 'n', 't', '_', 't', 'y', 'p', 'e', '=', (byte) 0xC3, (byte) 0x28})
+                .post(TOKEN).then().statusCode(400).body("error", equalTo("invalid_request"))
+                .body("error_description", containsString("UTF-8"));
         // JSON is not part of the realm dialect
         given().contentType(ContentType.JSON).body("{\"grant_type\":\"client_credentials\"}")
                 .post(TOKEN).then().statusCode(400).body("error", equalTo("invalid_request"))

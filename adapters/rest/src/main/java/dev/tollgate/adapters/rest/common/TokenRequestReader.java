@@ -78,7 +78,11 @@ public final class TokenRequestReader {
     private static Outcome<Map<String, String>> form(byte[] body) {
         List<FormBody.Pair> pairs;
         try {
-            pairs = FormBody.parse(new String(body, StandardCharsets.US_ASCII));
+            // strict: raw bytes that are not UTF-8 are a malformed request, not question marks
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+            pairs = FormBody.parse(text);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return invalid("The request body is not valid UTF-8");
         } catch (IllegalArgumentException e) {
             return invalid(e.getMessage());
         }

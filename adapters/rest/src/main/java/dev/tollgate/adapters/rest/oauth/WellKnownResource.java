@@ -2,7 +2,7 @@ package dev.tollgate.adapters.rest.oauth;
 
 import dev.tollgate.adapters.rest.common.AuthorizationServerMetadata;
 import dev.tollgate.adapters.rest.common.OAuthErrorResponses;
-import dev.tollgate.application.key.SigningKeys;
+import dev.tollgate.adapters.rest.common.JwksResponses;
 import dev.tollgate.application.tenant.TenantDirectory;
 import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.tenant.Tenant;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 
 /**
  * Unprefixed discovery documents: the Host-resolved tenant's JWKS and RFC 8414 metadata, and the RFC 8414 §3
@@ -25,15 +24,15 @@ import java.util.Map;
 public class WellKnownResource {
 
     private final TenantDirectory tenants;
-    private final SigningKeys signingKeys;
+    private final JwksResponses jwks;
     private final AuthorizationServerMetadata metadata;
 
     public WellKnownResource(
             TenantDirectory tenants,
-            SigningKeys signingKeys,
+            JwksResponses jwks,
             AuthorizationServerMetadata metadata) {
         this.tenants = tenants;
-        this.signingKeys = signingKeys;
+        this.jwks = jwks;
         this.metadata = metadata;
     }
 
@@ -41,12 +40,7 @@ public class WellKnownResource {
     @Path("/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response jwks(@HeaderParam("Host") String host) {
-        return switch (tenants.byHost(host)) {
-            case Outcome.Success<Tenant> found -> Response.ok(Map.of("keys", signingKeys.jwks(found.value())))
-                    .header("Cache-Control", "public, max-age=300")
-                    .build();
-            case Outcome.Failure<Tenant> failure -> OAuthErrorResponses.render(failure.error());
-        };
+        return jwks.render(tenants.byHost(host));
     }
 
     /** Metadata of the tenant this host serves; its endpoints are on this host's unprefixed paths. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.tollgate.adapters.rest.common.AuthorizationServerMetadata;
 import dev.tollgate.adapters.rest.common.OAuthErrorResponses;
 import dev.tollgate.adapters.rest.common.TokenEndpoint;
-import dev.tollgate.application.key.SigningKeys;
+import dev.tollgate.adapters.rest.common.JwksResponses;
 import dev.tollgate.application.tenant.TenantDirectory;
 import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.tenant.Tenant;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 
 /**
  * The realm dialect: Keycloak-shaped paths, where NewStore API clients get their tokens (seed 002).
@@ -51,17 +50,17 @@ public class RealmResource {
 
     private final TokenEndpoint tokenEndpoint;
     private final TenantDirectory tenants;
-    private final SigningKeys signingKeys;
+    private final JwksResponses jwks;
     private final AuthorizationServerMetadata metadata;
 
     public RealmResource(
             TokenEndpoint tokenEndpoint,
             TenantDirectory tenants,
-            SigningKeys signingKeys,
+            JwksResponses jwks,
             AuthorizationServerMetadata metadata) {
         this.tokenEndpoint = tokenEndpoint;
         this.tenants = tenants;
-        this.signingKeys = signingKeys;
+        this.jwks = jwks;
         this.metadata = metadata;
     }
 
@@ -85,12 +84,7 @@ public class RealmResource {
     @Path("/protocol/openid-connect/certs")
     @Produces(MediaType.APPLICATION_JSON)
     public Response certs(@PathParam("tenant") String tenant) {
-        return switch (tenants.bySlug(tenant)) {
-            case Outcome.Success<Tenant> found -> Response.ok(Map.of("keys", signingKeys.jwks(found.value())))
-                    .header("Cache-Control", "public, max-age=300")
-                    .build();
-            case Outcome.Failure<Tenant> failure -> OAuthErrorResponses.render(failure.error());
-        };
+        return jwks.render(tenants.bySlug(tenant));
     }
 
     /** The OIDC discovery location, and the issuer-appended RFC 8414 location Keycloak also serves. */
