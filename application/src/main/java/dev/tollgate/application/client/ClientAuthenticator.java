@@ -54,6 +54,10 @@ public class ClientAuthenticator {
         ClientRegistration registration = found.get();
         Instant now = clock.instant();
         boolean matched = false;
+        if (registration.secrets().isEmpty()) {
+            // a public client has no secret: still spend a digest, so timing does not tell it apart
+            digester.matches(secret, decoyDigest);
+        }
         for (StoredSecret stored : registration.secrets()) {
             // check every secret so the time taken does not reveal which one matched
             matched |= stored.validAt(now) & digester.matches(secret, stored.digest());

@@ -53,6 +53,8 @@ public class TenantDirectory {
             return end > 0 ? host.substring(0, end + 1) : host;
         }
         int colon = host.indexOf(':');
-        return colon >= 0 ? host.substring(0, colon) : host;
+        String name = colon >= 0 ? host.substring(0, colon) : host;
+        // "shop.example.com." is the same host as "shop.example.com"
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 }

@@ -31,7 +31,7 @@ public class TokenService {
 
     public Outcome<IssuedToken> requestToken(TokenRequest request) {
         String grantTypeName = request.parameters().get("grant_type");
-        if (grantTypeName == null) {
+        if (grantTypeName == null || grantTypeName.isBlank()) {
             return Outcome.failure(OAuthError.invalidRequest("Missing parameter: grant_type"));
         }
         GrantType grantType = new GrantType(grantTypeName);

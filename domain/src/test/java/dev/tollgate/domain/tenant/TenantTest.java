@@ -2,10 +2,10 @@ package dev.tollgate.domain.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.domain.token.TokenLifetimes;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,39 +13,87 @@ import org.junit.jupiter.api.Test;
 
 class TenantTest {
 
-    @Test
-    void slugShape() {
-        for (String good : List.of("acme", "acme-staging", "a", "x1", "a".repeat(63))) {
-            assertTrue(TenantSlug.parse(good).isPresent(), good);
-        }
-        for (String bad : List.of("", "Acme", "-acme", "acme-", "acme_staging", "a".repeat(64), "ac me")) {
-            assertTrue(TenantSlug.parse(bad).isEmpty(), bad);
-            assertThrows(IllegalArgumentException.class, () -> new TenantSlug(bad));
-        }
-    }
+    private static final URI WITH_SLASH = URI.create("https://id.example.com/");
+    private static final URI WITHOUT_SLASH = URI.create("https://id.example.com");
 
     @Test
-    void issuerIsTheRealmUrlUnlessOverridden() {
+    void realmUrlWithAndWithoutATrailingSlash() {
         Tenant tenant = tenant(Optional.empty(), Optional.empty());
-        assertEquals(URI.create("https://id.example.com/auth/realms/acme-staging"),
-                tenant.issuer(URI.create("https://id.example.com/")));
-        assertEquals(URI.create("https://id.example.com/auth/realms/acme-staging"),
-                tenant.issuer(URI.create("https://id.example.com")));
-        assertEquals("https://id.example.com/auth/realms/acme-staging",
-                tenant.audience(URI.create("https://id.example.com")));
-
-        Tenant overridden = tenant(Optional.of(URI.create("https://shop.example.com")), Optional.of("https://api.shop"));
-        assertEquals(URI.create("https://shop.example.com"), overridden.issuer(URI.create("https://id.example.com")));
-        assertEquals("https://api.shop", overridden.audience(URI.create("https://id.example.com")));
+        URI expected = URI.create("https://id.example.com/auth/realms/acme-staging");
+        assertEquals(expected, tenant.realmUrl(WITH_SLASH));
+        assertEquals(expected, tenant.realmUrl(WITHOUT_SLASH));
     }
 
     @Test
-    void accessTokenLifetimeBounds() {
-        assertThrows(IllegalArgumentException.class, () -> TokenLifetimes.ofSeconds(59, 0));
-        TokenLifetimes.ofSeconds(60, 0);
-        TokenLifetimes.ofSeconds(86_400, 0);
-        assertThrows(IllegalArgumentException.class, () -> TokenLifetimes.ofSeconds(86_401, 0));
-        assertThrows(IllegalArgumentException.class, () -> TokenLifetimes.ofSeconds(3600, -1));
+    void realmUrlKeepsAPortAndAPathOfThePublicUrl() {
+        Tenant tenant = tenant(Optional.empty(), Optional.empty());
+        assertEquals(URI.create("http://localhost:8080/auth/realms/acme-staging"),
+                tenant.realmUrl(URI.create("http://localhost:8080")));
+        assertEquals(URI.create("https://example.com/tollgate/auth/realms/acme-staging"),
+                tenant.realmUrl(URI.create("https://example.com/tollgate/")));
+        assertEquals(URI.create("https://example.com/tollgate/auth/realms/acme-staging"),
+                tenant.realmUrl(URI.create("https://example.com/tollgate")));
+    }
+
+    @Test
+    void issuerIsTheRealmUrlWithoutAnOverride() {
+        Tenant tenant = tenant(Optional.empty(), Optional.empty());
+        URI expected = URI.create("https://id.example.com/auth/realms/acme-staging");
+        assertEquals(expected, tenant.issuer(WITH_SLASH));
+        assertEquals(expected, tenant.issuer(WITHOUT_SLASH));
+    }
+
+    @Test
+    void audienceIsTheIssuerWithoutAnOverride() {
+        Tenant tenant = tenant(Optional.empty(), Optional.empty());
+        assertEquals("https://id.example.com/auth/realms/acme-staging", tenant.audience(WITH_SLASH));
+        assertEquals("https://id.example.com/auth/realms/acme-staging", tenant.audience(WITHOUT_SLASH));
+    }
+
+    @Test
+    void issuerOverrideIsUsedAsIsAndTheRealmUrlIsUnaffected() {
+        Tenant tenant = tenant(Optional.of(URI.create("https://login.shop.example/")), Optional.empty());
+        assertEquals(URI.create("https://login.shop.example/"), tenant.issuer(WITH_SLASH));
+        assertEquals(URI.create("https://login.shop.example/"), tenant.issuer(WITHOUT_SLASH));
+        assertEquals(URI.create("https://id.example.com/auth/realms/acme-staging"), tenant.realmUrl(WITH_SLASH));
+        assertEquals("https://login.shop.example/", tenant.audience(WITH_SLASH), "audience follows the issuer");
+    }
+
+    @Test
+    void audienceOverrideIsUsedAsIs() {
+        Tenant onlyAudience = tenant(Optional.empty(), Optional.of("https://api.shop.example"));
+        assertEquals("https://api.shop.example", onlyAudience.audience(WITH_SLASH));
+        assertEquals(URI.create("https://id.example.com/auth/realms/acme-staging"), onlyAudience.issuer(WITH_SLASH));
+
+        Tenant both = tenant(Optional.of(URI.create("https://login.shop.example")), Optional.of("commerce-api"));
+        assertEquals(URI.create("https://login.shop.example"), both.issuer(WITHOUT_SLASH));
+        assertEquals("commerce-api", both.audience(WITHOUT_SLASH));
+    }
+
+    @Test
+    void domainsAreCopied() {
+        List<String> domains = new ArrayList<>(List.of("shop.example"));
+        Tenant tenant = new Tenant(UUID.randomUUID(), new TenantSlug("shop"), "Shop", domains, Optional.empty(),
+                Optional.empty(), TokenLifetimes.ofSeconds(3600, 0), SigningAlgorithm.RS256, true);
+        domains.add("evil.example");
+        assertEquals(List.of("shop.example"), tenant.domains());
+        assertThrows(UnsupportedOperationException.class, () -> tenant.domains().add("x"));
+    }
+
+    @Test
+    void requiredPartsMayNotBeNull() {
+        assertThrows(NullPointerException.class, () -> new Tenant(null, new TenantSlug("a"), "A", List.of(),
+                Optional.empty(), Optional.empty(), TokenLifetimes.ofSeconds(3600, 0), SigningAlgorithm.RS256, true));
+        assertThrows(NullPointerException.class, () -> new Tenant(UUID.randomUUID(), new TenantSlug("a"), "A",
+                List.of(), null, Optional.empty(), TokenLifetimes.ofSeconds(3600, 0), SigningAlgorithm.RS256, true));
+    }
+
+    @Test
+    void signingAlgorithmParsesExactNames() {
+        assertEquals(Optional.of(SigningAlgorithm.RS256), SigningAlgorithm.parse("RS256"));
+        assertEquals(Optional.of(SigningAlgorithm.ES256), SigningAlgorithm.parse("ES256"));
+        assertEquals(Optional.empty(), SigningAlgorithm.parse("rs256"));
+        assertEquals(Optional.empty(), SigningAlgorithm.parse("none"));
     }
 
     private static Tenant tenant(Optional<URI> issuer, Optional<String> audience) {
