@@ -7,6 +7,7 @@ import dev.tollgate.application.port.SecretDigester;
 import dev.tollgate.application.port.TenantRepository;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.tenant.TenantSlug;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -53,6 +54,10 @@ public class Provisioning {
         this.clock = clock;
     }
 
+    public Optional<Tenant> findTenant(String slug) {
+        return TenantSlug.parse(slug).flatMap(tenants::findBySlug);
+    }
+
     /** The tenant with the slug of {@code wanted}, created from it when absent. */
     public Tenant ensureTenant(Tenant wanted) {
         return tenants.findBySlug(wanted.slug()).orElseGet(() -> tenants.createIfAbsent(wanted));
@@ -69,7 +74,8 @@ public class Provisioning {
         }
         Optional<String> generated = Optional.empty();
         Optional<StoredSecret> stored = Optional.empty();
-        if (wanted.isConfidential()) {
+        // only shared-secret methods get a secret: private_key_jwt clients authenticate with their own keys
+        if (wanted.authMethod().usesSharedSecret()) {
             String plain = secret.orElseGet(random::newSecret);
             generated = secret.isPresent() ? Optional.empty() : Optional.of(plain);
             stored = Optional.of(new StoredSecret(digester.digest(plain), clock.instant(), Optional.empty()));

@@ -42,6 +42,16 @@ public interface TollgateConfig {
     /** A tenant and a client created at start-up when they do not exist yet. */
     interface Bootstrap {
 
+        /** The admin tenant's client, created with the tenant on first start (TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_ID). */
+        Optional<String> adminClientId();
+
+        /** Its secret (TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_SECRET); at least 32 characters. */
+        Optional<String> adminClientSecret();
+
+        /** Dev and demo: generate the admin secret when none is configured, and print it once. */
+        @WithDefault("false")
+        boolean generateAdminSecret();
+
         Optional<BootstrapTenant> tenant();
 
         Optional<BootstrapClient> client();

@@ -48,6 +48,7 @@ public final class TollgateMain {
         setDefault("tollgate.bootstrap.client.name", "Demo API client");
         setDefault("tollgate.bootstrap.client.secret", secret);
         setDefault("tollgate.bootstrap.client.scopes", "email,profile");
+        setDefault("tollgate.bootstrap.generate-admin-secret", "true");
         Quarkus.run(DemoApplication.class, args);
     }
 

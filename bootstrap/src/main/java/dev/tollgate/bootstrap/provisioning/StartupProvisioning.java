@@ -1,6 +1,7 @@
 package dev.tollgate.bootstrap.provisioning;
 
 import dev.tollgate.adapters.crypto.MasterKey;
+import dev.tollgate.application.admin.AdminCaller;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.provisioning.Provisioning;
 import dev.tollgate.bootstrap.config.TollgateConfig;
@@ -43,6 +44,7 @@ public class StartupProvisioning {
 
     void onStart(@Observes StartupEvent event, MasterKey masterKey) {
         LOG.debugf("Master key loaded (%s)", masterKey);
+        provisionAdminTenant();
         Optional<TollgateConfig.BootstrapTenant> wantedTenant = config.bootstrap().tenant();
         Optional<TollgateConfig.BootstrapClient> wantedClient = config.bootstrap().client();
         if (wantedTenant.isEmpty()) {
@@ -61,6 +63,40 @@ public class StartupProvisioning {
             result.generatedSecret().ifPresent(secret -> System.out.printf(
                     "%nGenerated secret of client %s (shown once, store it now): %s%n%n", c.id(), secret));
         });
+    }
+
+    /**
+     * Like Keycloak's master realm: the {@code admin} tenant and its client, whose tokens (scopes tenants:manage,
+     * clients:manage, users:manage, keys:manage) call the admin API for every tenant.
+     */
+    private void provisionAdminTenant() {
+        TollgateConfig.Bootstrap bootstrap = config.bootstrap();
+        Optional<String> secret = bootstrap.adminClientSecret().filter(s -> !s.isBlank());
+        if (secret.isPresent() && secret.get().length() < 32) {
+            throw new IllegalStateException("TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_SECRET must be at least 32 characters");
+        }
+        if (secret.isEmpty() && !bootstrap.generateAdminSecret()) {
+            if (provisioning.findTenant(AdminCaller.ADMIN_TENANT).isEmpty()) {
+                LOG.warn("No admin tenant yet: set TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_ID and "
+                        + "TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_SECRET to create it and use the admin API");
+            }
+            return;
+        }
+        Tenant admin = provisioning.ensureTenant(new Tenant(random.newId(), new TenantSlug(AdminCaller.ADMIN_TENANT),
+                "Tollgate administration", List.of(), Optional.empty(), Optional.empty(),
+                TokenLifetimes.ofSeconds(300, 0), SigningAlgorithm.RS256, true));
+        String clientId = bootstrap.adminClientId().filter(s -> !s.isBlank()).orElse("tollgate-admin");
+        Client client = new Client(admin.id(), clientId, "Tollgate administrator", "Created at first start",
+                ClientKind.tenantScoped(), java.util.Set.of(GrantType.CLIENT_CREDENTIALS),
+                ClientScopes.scoped(Scope.of(AdminCaller.TENANTS_MANAGE, AdminCaller.CLIENTS_MANAGE,
+                        AdminCaller.USERS_MANAGE, AdminCaller.KEYS_MANAGE)),
+                Optional.empty(), List.of(), TokenEndpointAuthMethod.CLIENT_SECRET_BASIC, true);
+        var result = provisioning.ensureClient(client, secret);
+        if (result.created()) {
+            LOG.infof("Created the admin tenant's client %s", clientId);
+        }
+        result.generatedSecret().ifPresent(generated -> System.out.printf(
+                "%nGenerated secret of the admin client %s (shown once, store it now): %s%n%n", clientId, generated));
     }
 
     private Tenant tenant(TollgateConfig.BootstrapTenant wanted) {

@@ -10,6 +10,7 @@ import dev.tollgate.domain.client.TokenEndpointAuthMethod;
 import dev.tollgate.domain.grant.GrantType;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.token.TokenLifetimes;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -82,6 +83,83 @@ public class PanacheClientRepository implements ClientRepository {
             entity.persist();
         });
         return true;
+    }
+
+    @Override
+    @Transactional
+    public List<Client> list(UUID tenantId, int offset, int limit) {
+        return ClientEntity.<ClientEntity>find("tenantId", Sort.ascending("clientId"), tenantId)
+                .range(offset, offset + limit - 1)
+                .list()
+                .stream()
+                .map(PanacheClientRepository::toDomain)
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public boolean update(Client client) {
+        Optional<ClientEntity> found = entity(client.tenantId(), client.clientId());
+        if (found.isEmpty()) {
+            return false;
+        }
+        ClientEntity e = found.get();
+        Optional<TokenLifetimes> lifetimes = client.lifetimes();
+        e.name = client.name();
+        e.description = client.description();
+        e.kind = client.kind().wireName();
+        e.ownerUserId = owner(client.kind());
+        e.grantTypes = client.grantTypes().stream().map(GrantType::value).sorted().toArray(String[]::new);
+        e.scopes = client.scopes().allowed().tokens().toArray(String[]::new);
+        e.legacyApis = client.scopes() instanceof ClientScopes.LegacyApis;
+        e.accessTokenTtlSeconds = lifetimes.map(l -> (int) l.accessToken().toSeconds()).orElse(null);
+        e.refreshTokenTtlSeconds = lifetimes.map(l -> (int) l.refreshToken().toSeconds()).orElse(null);
+        e.redirectUris = client.redirectUris().stream().map(URI::toString).toArray(String[]::new);
+        e.tokenEndpointAuthMethod = client.authMethod().wireName();
+        e.enabled = client.enabled();
+        e.updatedAt = Instant.now();
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public boolean delete(UUID tenantId, String clientId) {
+        // client_secret rows go with it (on delete cascade)
+        return ClientEntity.delete("tenantId = ?1 and clientId = ?2", tenantId, clientId) > 0;
+    }
+
+    @Override
+    @Transactional
+    public boolean rotateSecret(UUID tenantId, String clientId, StoredSecret secret, Instant oldSecretsNotAfter) {
+        Optional<ClientEntity> found = entity(tenantId, clientId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        UUID pk = found.get().id;
+        // an older secret already ending sooner keeps its earlier end
+        em.createNativeQuery("update client_secret set not_after = ?2"
+                        + " where client_pk = ?1 and (not_after is null or not_after > ?2)")
+                .setParameter(1, pk)
+                .setParameter(2, oldSecretsNotAfter)
+                .executeUpdate();
+        // secrets whose grace has ended are of no use to anyone
+        em.createNativeQuery("delete from client_secret where client_pk = ?1 and not_after <= ?2")
+                .setParameter(1, pk)
+                .setParameter(2, secret.createdAt())
+                .executeUpdate();
+        ClientSecretEntity entity = new ClientSecretEntity();
+        entity.id = UUID.randomUUID();
+        entity.clientPk = pk;
+        entity.digest = secret.digest();
+        entity.createdAt = secret.createdAt();
+        entity.notAfter = secret.notAfter().orElse(null);
+        entity.persist();
+        return true;
+    }
+
+    private static Optional<ClientEntity> entity(UUID tenantId, String clientId) {
+        return ClientEntity.<ClientEntity>find("tenantId = ?1 and clientId = ?2", tenantId, clientId)
+                .firstResultOptional();
     }
 
     private static String owner(ClientKind kind) {

@@ -1,0 +1,95 @@
+package dev.tollgate.adapters.rest.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.application.admin.AdminCaller;
+import dev.tollgate.application.key.SigningKeys;
+import dev.tollgate.application.tenant.ServiceSettings;
+import dev.tollgate.application.tenant.TenantDirectory;
+import dev.tollgate.domain.admin.AdminError;
+import dev.tollgate.domain.admin.AdminResult;
+import dev.tollgate.domain.error.Outcome;
+import dev.tollgate.domain.scope.Scope;
+import dev.tollgate.domain.tenant.Tenant;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Turns {@code Authorization: Bearer <jwt>} into an {@link AdminCaller}. The token is verified by smallrye-jwt
+ * against the JWKS of the tenant it names, with that tenant's issuer and audience: a token of one tenant never
+ * verifies as another's, and only RS256/ES256 are accepted (no {@code none}, no HMAC confusion).
+ */
+@ApplicationScoped
+public class AdminAuthenticator {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AdminAuthenticator.class);
+    private static final AdminError INVALID = new AdminError.Unauthenticated("A valid bearer token is required");
+
+    private final JWTParser parser;
+    private final TenantDirectory tenants;
+    private final SigningKeys signingKeys;
+    private final ServiceSettings settings;
+    private final ObjectMapper json;
+
+    public AdminAuthenticator(JWTParser parser, TenantDirectory tenants, SigningKeys signingKeys,
+            ServiceSettings settings, ObjectMapper json) {
+        this.parser = parser;
+        this.tenants = tenants;
+        this.signingKeys = signingKeys;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    public AdminResult<AdminCaller> authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return AdminResult.refused(INVALID);
+        }
+        String token = authorization.substring(7).trim();
+        try {
+            // only to learn which tenant's keys to verify with; nothing is trusted before parse() below
+            String slug = stringClaim(parser.parseOnly(token), "tenant");
+            if (slug == null || !(tenants.bySlug(slug) instanceof Outcome.Success<Tenant> found)) {
+                LOG.debugf("Admin token refused: no known tenant claim");
+                return AdminResult.refused(INVALID);
+            }
+            Tenant tenant = found.value();
+            JsonWebToken verified = parser.parse(token, context(tenant));
+            String scope = stringClaim(verified, "scope");
+            Scope scopes = scope == null ? Scope.EMPTY : Scope.parse(scope).orElse(Scope.EMPTY);
+            return AdminResult.done(new AdminCaller(tenant, verified.getSubject(), scopes));
+        } catch (ParseException | RuntimeException e) {
+            // the reason helps operators; the caller learns only that the token was refused
+            LOG.debugf("Admin token refused: %s", e.getMessage());
+            return AdminResult.refused(INVALID);
+        }
+    }
+
+    /** smallrye-jwt hands custom claims over as JSON-P values. */
+    private static String stringClaim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        if (value instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return value instanceof String string ? string : null;
+    }
+
+    private JWTAuthContextInfo context(Tenant tenant) {
+        JWTAuthContextInfo context = new JWTAuthContextInfo();
+        try {
+            context.setPublicKeyContent(json.writeValueAsString(Map.of("keys", signingKeys.jwks(tenant))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render the JWKS", e);
+        }
+        context.setIssuedBy(tenant.issuer(settings.publicUrl()).toString());
+        context.setExpectedAudience(Set.of(tenant.audience(settings.publicUrl())));
+        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256));
+        context.setRequiredClaims(Set.of("sub", "exp", "iat", "tenant"));
+        return context;
+    }
+}

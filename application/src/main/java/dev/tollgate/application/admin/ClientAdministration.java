@@ -1,0 +1,166 @@
+package dev.tollgate.application.admin;
+
+import dev.tollgate.application.client.StoredSecret;
+import dev.tollgate.application.grant.GrantHandlers;
+import dev.tollgate.application.port.AuditLog;
+import dev.tollgate.application.port.ClientRepository;
+import dev.tollgate.application.port.RandomValues;
+import dev.tollgate.application.port.SecretDigester;
+import dev.tollgate.application.port.Transactions;
+import dev.tollgate.application.tenant.TenantDirectory;
+import dev.tollgate.domain.admin.AdminError;
+import dev.tollgate.domain.admin.AdminResult;
+import dev.tollgate.domain.audit.AuditEntry;
+import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.error.Outcome;
+import dev.tollgate.domain.tenant.Tenant;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * API clients as a tenant administrator manages them (seed 002): the secret is shown once, at creation or
+ * rotation, and stored only as a digest; every change is audited in the same transaction.
+ */
+@Singleton
+public class ClientAdministration {
+
+    /** A client with its plain secret, returned by creation and rotation only. */
+    public record WithSecret(Client client, Optional<String> secret) {
+        @Override
+        public String toString() {
+            return "WithSecret[" + client.clientId() + "]";
+        }
+    }
+
+    public static final int MAX_PAGE = 200;
+
+    private final TenantDirectory tenants;
+    private final ClientRepository clients;
+    private final SecretDigester digester;
+    private final RandomValues random;
+    private final GrantHandlers grants;
+    private final AuditLog audit;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    @Inject
+    public ClientAdministration(TenantDirectory tenants, ClientRepository clients, SecretDigester digester,
+            RandomValues random, GrantHandlers grants, AuditLog audit, Transactions transactions, Clock clock) {
+        this.tenants = tenants;
+        this.clients = clients;
+        this.digester = digester;
+        this.random = random;
+        this.grants = grants;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public AdminResult<WithSecret> create(AdminCaller caller, String tenantSlug, ClientSpec spec) {
+        return target(caller, tenantSlug).then(tenant -> ClientRules.create(tenant.id(), spec, grants.supported())
+                .then(client -> transactions.inTransaction(() -> {
+                    Optional<String> secret = client.authMethod().usesSharedSecret()
+                            ? Optional.of(random.newSecret()) : Optional.empty();
+                    Optional<StoredSecret> stored = secret.map(s -> new StoredSecret(digester.digest(s), clock.instant(),
+                            Optional.empty()));
+                    if (!clients.createIfAbsent(client, stored)) {
+                        return AdminResult.refused(new AdminError.Conflict(
+                                "A client with client_id " + client.clientId() + " exists already"));
+                    }
+                    record(caller, tenant, "client.create", client.clientId(), Map.of());
+                    return AdminResult.done(new WithSecret(client, secret));
+                })));
+    }
+
+    public AdminResult<Client> get(AdminCaller caller, String tenantSlug, String clientId) {
+        return target(caller, tenantSlug).then(tenant -> find(tenant, clientId));
+    }
+
+    public AdminResult<Page<Client>> list(AdminCaller caller, String tenantSlug, int offset, int limit) {
+        if (offset < 0) {
+            return AdminResult.invalid("offset", "0 or more");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            return AdminResult.invalid("limit", "between 1 and " + MAX_PAGE);
+        }
+        return target(caller, tenantSlug)
+                .map(tenant -> Page.of(clients.list(tenant.id(), offset, limit + 1), offset, limit));
+    }
+
+    public AdminResult<Client> change(AdminCaller caller, String tenantSlug, String clientId, ClientSpec spec) {
+        return target(caller, tenantSlug).then(tenant -> find(tenant, clientId)
+                .then(current -> ClientRules.apply(current, spec, grants.supported()))
+                .then(changed -> transactions.inTransaction(() -> {
+                    if (!clients.update(changed)) {
+                        return notFound(clientId);
+                    }
+                    record(caller, tenant, "client.update", clientId, Map.of());
+                    return AdminResult.done(changed);
+                })));
+    }
+
+    public AdminResult<String> delete(AdminCaller caller, String tenantSlug, String clientId) {
+        return target(caller, tenantSlug).then(tenant -> transactions.inTransaction(() -> {
+            if (!clients.delete(tenant.id(), clientId)) {
+                return notFound(clientId);
+            }
+            record(caller, tenant, "client.delete", clientId, Map.of());
+            return AdminResult.done(clientId);
+        }));
+    }
+
+    /**
+     * Issues a new secret, shown once. Older secrets keep working for {@code graceSeconds} from now, then stop, so
+     * that callers can roll the new one out without downtime.
+     */
+    public AdminResult<WithSecret> rotateSecret(AdminCaller caller, String tenantSlug, String clientId, long graceSeconds) {
+        if (graceSeconds < 0 || graceSeconds > Duration.ofDays(30).toSeconds()) {
+            return AdminResult.invalid("grace_seconds", "between 0 and 2592000");
+        }
+        return target(caller, tenantSlug).then(tenant -> find(tenant, clientId).then(client -> {
+            if (!client.authMethod().usesSharedSecret()) {
+                return AdminResult.refused(new AdminError.Conflict("This client does not use a shared secret"));
+            }
+            return transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                String secret = random.newSecret();
+                StoredSecret stored = new StoredSecret(digester.digest(secret), now, Optional.empty());
+                if (!clients.rotateSecret(tenant.id(), clientId, stored, now.plusSeconds(graceSeconds))) {
+                    return notFound(clientId);
+                }
+                record(caller, tenant, "client.secret.rotate", clientId, Map.of("grace_seconds", graceSeconds));
+                return AdminResult.done(new WithSecret(client, Optional.of(secret)));
+            });
+        }));
+    }
+
+    private AdminResult<Tenant> target(AdminCaller caller, String tenantSlug) {
+        return switch (tenants.bySlug(tenantSlug)) {
+            case Outcome.Success<Tenant> found -> caller.authorize(AdminCaller.CLIENTS_MANAGE, found.value());
+            // another tenant's existence is not revealed to a caller who may not see it
+            case Outcome.Failure<Tenant> missing -> caller.isAdminTenant()
+                    ? AdminResult.refused(new AdminError.NotFound("Unknown tenant " + tenantSlug))
+                    : AdminResult.refused(new AdminError.Forbidden("The token may not manage another tenant"));
+        };
+    }
+
+    private AdminResult<Client> find(Tenant tenant, String clientId) {
+        return clients.find(tenant.id(), clientId)
+                .<AdminResult<Client>>map(registration -> AdminResult.done(registration.client()))
+                .orElseGet(() -> notFound(clientId));
+    }
+
+    private static <T> AdminResult<T> notFound(String clientId) {
+        return AdminResult.refused(new AdminError.NotFound("Unknown client " + clientId));
+    }
+
+    private void record(AdminCaller caller, Tenant tenant, String action, String clientId, Map<String, Object> details) {
+        audit.append(new AuditEntry(random.newId(), clock.instant(), tenant.id(), caller.actor(), action,
+                "clients/" + clientId, details));
+    }
+}
