@@ -49,16 +49,28 @@ public class SigningKeys {
 
     /** The tenant's JWKS: every key whose tokens may still be in circulation. */
     public List<Map<String, Object>> jwks(Tenant tenant) {
-        activeKey(tenant);
-        List<PublishedKey> keys = repository.findPublished(tenant.id()).stream()
+        return jwkEncoder.encode(published(tenant).stream()
                 .map(stored -> new PublishedKey(stored.keyId(), stored.algorithm(), vault.publicKey(stored)))
-                .toList();
-        return jwkEncoder.encode(keys);
+                .toList());
     }
 
-    /** Forgets the cached key of a tenant, e.g. after a rotation. */
-    public void forget(UUID tenantId) {
-        active.remove(tenantId);
+    /** The keys in the tenant's JWKS, newest first. */
+    public List<StoredSigningKey> published(Tenant tenant) {
+        activeKey(tenant);
+        return repository.findPublished(tenant.id(), clock.instant());
+    }
+
+    /**
+     * A new active key for the tenant, in the tenant's current algorithm. The previous key stays in the JWKS for
+     * {@code previousTokensLifetime}, the longest a token it signed can still be valid, then drops out.
+     */
+    public StoredSigningKey rotate(Tenant tenant, java.time.Duration previousTokensLifetime) {
+        activeKey(tenant);
+        java.time.Instant now = clock.instant();
+        StoredSigningKey next = vault.generate(tenant.id(), tenant.signingAlgorithm(), SigningKeyStatus.ACTIVE, now);
+        repository.rotate(tenant.id(), next, now.plus(previousTokensLifetime));
+        active.remove(tenant.id());
+        return next;
     }
 
     private StoredSigningKey createFirstKey(Tenant tenant) {

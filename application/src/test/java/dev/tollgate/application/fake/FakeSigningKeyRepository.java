@@ -28,11 +28,16 @@ public final class FakeSigningKeyRepository implements SigningKeyRepository {
         return active(tenantId);
     }
 
+    /** When each retiring key leaves the JWKS, by kid. */
+    public final java.util.Map<String, java.time.Instant> retireAfter = new java.util.HashMap<>();
+
     @Override
-    public List<StoredSigningKey> findPublished(UUID tenantId) {
+    public List<StoredSigningKey> findPublished(UUID tenantId, java.time.Instant now) {
         findPublishedCalls++;
         return stored.stream()
-                .filter(k -> k.tenantId().equals(tenantId) && k.status().published())
+                .filter(k -> k.tenantId().equals(tenantId))
+                .filter(k -> k.status() == SigningKeyStatus.ACTIVE
+                        || (k.status() == SigningKeyStatus.RETIRING && retireAfter.get(k.keyId()).isAfter(now)))
                 .sorted(Comparator.comparing(StoredSigningKey::createdAt).reversed())
                 .toList();
     }
@@ -52,6 +57,17 @@ public final class FakeSigningKeyRepository implements SigningKeyRepository {
         }
         stored.add(key);
         return key;
+    }
+
+    @Override
+    public void rotate(UUID tenantId, StoredSigningKey next, java.time.Instant until) {
+        active(tenantId).ifPresent(current -> {
+            stored.remove(current);
+            stored.add(new StoredSigningKey(current.keyId(), current.tenantId(), current.algorithm(),
+                    current.publicKey(), current.sealedPrivateKey(), SigningKeyStatus.RETIRING, current.createdAt()));
+            retireAfter.put(current.keyId(), until);
+        });
+        stored.add(next);
     }
 
     private Optional<StoredSigningKey> active(UUID tenantId) {

@@ -100,15 +100,19 @@ class SigningKeysTest {
     }
 
     @Test
-    void forgettingATenantReopensItsKeyFromTheRepository() {
-        signingKeys.activeKey(acme);
-        signingKeys.forget(acme.id());
-        SigningKey again = signingKeys.activeKey(acme);
+    void rotationSignsWithTheNewKeyAndPublishesTheOldOneUntilItsTokensExpire() {
+        SigningKey first = signingKeys.activeKey(acme);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        var next = signingKeys.rotate(acme, java.time.Duration.ofHours(1));
 
-        assertEquals("kid-1", again.keyId());
-        assertEquals(2, repository.findActiveCalls);
-        assertEquals(2, vault.openCalls);
-        assertEquals(1, vault.generateCalls, "no new key is generated");
+        assertEquals(next.keyId(), signingKeys.activeKey(acme).keyId(), "the new key signs at once");
+        assertEquals(java.util.List.of(next.keyId(), first.keyId()),
+                signingKeys.published(acme).stream().map(k -> k.keyId()).toList(), "newest first");
+        clock.advance(java.time.Duration.ofMinutes(59));
+        assertEquals(2, signingKeys.published(acme).size());
+        clock.advance(java.time.Duration.ofMinutes(2));
+        assertEquals(java.util.List.of(next.keyId()),
+                signingKeys.published(acme).stream().map(k -> k.keyId()).toList(), "the old key has retired");
     }
 
     @Test
@@ -129,6 +133,7 @@ class SigningKeysTest {
                 SigningKeyStatus.ACTIVE, TestWorld.NOW.minusSeconds(60)));
         repository.stored.add(FakeSigningKeyVault.storedKey("retiring", acme.id(), SigningAlgorithm.RS256,
                 SigningKeyStatus.RETIRING, TestWorld.NOW.minusSeconds(3600)));
+        repository.retireAfter.put("retiring", TestWorld.NOW.plusSeconds(60));
         repository.stored.add(FakeSigningKeyVault.storedKey("retired", acme.id(), SigningAlgorithm.RS256,
                 SigningKeyStatus.RETIRED, TestWorld.NOW.minusSeconds(7200)));
         repository.stored.add(FakeSigningKeyVault.storedKey("other-tenant", java.util.UUID.randomUUID(),

@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,9 +32,10 @@ public class PanacheSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     @Transactional
-    public List<StoredSigningKey> findPublished(UUID tenantId) {
+    public List<StoredSigningKey> findPublished(UUID tenantId, Instant now) {
         return SigningKeyEntity.<SigningKeyEntity>list(
-                        "tenantId = ?1 and status in ('ACTIVE', 'RETIRING')", Sort.descending("createdAt"), tenantId)
+                        "tenantId = ?1 and (status = 'ACTIVE' or (status = 'RETIRING' and retireAfter > ?2))",
+                        Sort.descending("createdAt"), tenantId, now)
                 .stream()
                 .map(PanacheSigningKeyRepository::toStored)
                 .toList();
@@ -56,6 +58,31 @@ public class PanacheSigningKeyRepository implements SigningKeyRepository {
                 .setParameter(6, key.createdAt())
                 .executeUpdate();
         return findActive(key.tenantId()).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public void rotate(UUID tenantId, StoredSigningKey next, Instant retireAfter) {
+        // keys whose last tokens have expired leave the JWKS for good
+        em.createNativeQuery("update signing_key set status = 'RETIRED', retired_at = retire_after"
+                        + " where tenant_id = ?1 and status = 'RETIRING' and retire_after <= ?2")
+                .setParameter(1, tenantId)
+                .setParameter(2, next.createdAt())
+                .executeUpdate();
+        em.createNativeQuery("update signing_key set status = 'RETIRING', retire_after = ?2"
+                        + " where tenant_id = ?1 and status = 'ACTIVE'")
+                .setParameter(1, tenantId)
+                .setParameter(2, retireAfter)
+                .executeUpdate();
+        em.createNativeQuery("insert into signing_key (kid, tenant_id, algorithm, public_key, sealed_private_key,"
+                        + " status, created_at) values (?1, ?2, ?3, ?4, ?5, 'ACTIVE', ?6)")
+                .setParameter(1, next.keyId())
+                .setParameter(2, next.tenantId())
+                .setParameter(3, next.algorithm().name())
+                .setParameter(4, next.publicKey())
+                .setParameter(5, next.sealedPrivateKey())
+                .setParameter(6, next.createdAt())
+                .executeUpdate();
     }
 
     private static StoredSigningKey toStored(SigningKeyEntity e) {

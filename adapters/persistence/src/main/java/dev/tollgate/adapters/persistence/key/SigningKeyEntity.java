@@ -36,4 +36,7 @@ public class SigningKeyEntity extends PanacheEntityBase {
 
     @Column(name = "retired_at")
     public Instant retiredAt;
+
+    @Column(name = "retire_after")
+    public Instant retireAfter;
 }

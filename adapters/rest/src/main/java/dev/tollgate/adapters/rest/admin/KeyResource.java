@@ -1,0 +1,58 @@
+package dev.tollgate.adapters.rest.admin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tollgate.application.admin.KeyAdministration;
+import dev.tollgate.application.key.StoredSigningKey;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** A tenant's signing keys: public facts only, never key material beyond what the JWKS shows. */
+@Path("/admin/tenants/{tenant}/keys")
+@Produces(MediaType.APPLICATION_JSON)
+public class KeyResource {
+
+    public record KeyView(
+            @JsonProperty("kid") String kid,
+            @JsonProperty("algorithm") String algorithm,
+            @JsonProperty("status") String status,
+            @JsonProperty("created_at") String createdAt) {
+
+        static KeyView of(StoredSigningKey key) {
+            return new KeyView(key.keyId(), key.algorithm().name(), key.status().name().toLowerCase(java.util.Locale.ROOT),
+                    key.createdAt().toString());
+        }
+    }
+
+    public record KeyList(@JsonProperty("items") List<KeyView> items) {
+    }
+
+    private final AdminAuthenticator authenticator;
+    private final KeyAdministration keys;
+
+    public KeyResource(AdminAuthenticator authenticator, KeyAdministration keys) {
+        this.authenticator = authenticator;
+        this.keys = keys;
+    }
+
+    @GET
+    public Response list(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant) {
+        return AdminResponses.render(authenticator.authenticate(authorization).then(caller -> keys.list(caller, tenant)),
+                200, list -> new KeyList(list.stream().map(KeyView::of).toList()));
+    }
+
+    @POST
+    @Path("/rotate")
+    @Consumes(MediaType.WILDCARD)
+    public Response rotate(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant) {
+        return AdminResponses.render(authenticator.authenticate(authorization).then(caller -> keys.rotate(caller, tenant)),
+                201, KeyView::of);
+    }
+}
