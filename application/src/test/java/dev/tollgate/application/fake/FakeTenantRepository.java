@@ -45,4 +45,26 @@ public final class FakeTenantRepository implements TenantRepository {
         createCalls++;
         return bySlug.computeIfAbsent(tenant.slug(), s -> tenant);
     }
+
+    @Override
+    public java.util.List<Tenant> list(int offset, int limit) {
+        return bySlug.values().stream().sorted(java.util.Comparator.comparing(t -> t.slug().value()))
+                .skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public Optional<String> domainTakenByAnother(java.util.List<String> domains, java.util.UUID tenantId) {
+        return bySlug.values().stream().filter(t -> !t.id().equals(tenantId))
+                .flatMap(t -> t.domains().stream()).filter(domains::contains).findFirst();
+    }
+
+    @Override
+    public boolean update(Tenant tenant) {
+        return bySlug.replace(tenant.slug(), tenant) != null;
+    }
+
+    @Override
+    public boolean delete(java.util.UUID tenantId) {
+        return bySlug.values().removeIf(t -> t.id().equals(tenantId));
+    }
 }

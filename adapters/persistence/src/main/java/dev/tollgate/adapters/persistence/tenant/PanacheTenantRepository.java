@@ -5,6 +5,7 @@ import dev.tollgate.domain.tenant.SigningAlgorithm;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.tenant.TenantSlug;
 import dev.tollgate.domain.token.TokenLifetimes;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -69,6 +70,55 @@ public class PanacheTenantRepository implements TenantRepository {
             }
         }
         return findBySlug(tenant.slug()).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public List<Tenant> list(int offset, int limit) {
+        return TenantEntity.<TenantEntity>findAll(Sort.ascending("slug")).range(offset, offset + limit - 1).list()
+                .stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> domainTakenByAnother(List<String> domains, UUID tenantId) {
+        if (domains.isEmpty()) {
+            return Optional.empty();
+        }
+        return TenantDomainEntity.<TenantDomainEntity>find("domain in ?1 and tenantId <> ?2", domains, tenantId)
+                .firstResultOptional().map(d -> d.domain);
+    }
+
+    @Override
+    @Transactional
+    public boolean update(Tenant tenant) {
+        TenantEntity e = TenantEntity.findById(tenant.id());
+        if (e == null) {
+            return false;
+        }
+        e.displayName = tenant.displayName();
+        e.accessTokenTtlSeconds = (int) tenant.defaultLifetimes().accessToken().toSeconds();
+        e.refreshTokenTtlSeconds = (int) tenant.defaultLifetimes().refreshToken().toSeconds();
+        e.signingAlgorithm = tenant.signingAlgorithm().name();
+        e.enabled = tenant.enabled();
+        e.updatedAt = Instant.now();
+        TenantDomainEntity.delete("tenantId", tenant.id());
+        // the delete must reach the database before the same domains are inserted again
+        em.flush();
+        for (String domain : tenant.domains()) {
+            TenantDomainEntity d = new TenantDomainEntity();
+            d.domain = domain.toLowerCase(Locale.ROOT);
+            d.tenantId = tenant.id();
+            d.persist();
+        }
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public boolean delete(UUID tenantId) {
+        // domains, clients, secrets and keys go with it (on delete cascade)
+        return TenantEntity.deleteById(tenantId);
     }
 
     private Tenant toDomain(TenantEntity e) {

@@ -58,4 +58,13 @@ final class AdminJson {
             return AdminResult.invalid("body", "not valid JSON");
         }
     }
+
+    /** A query parameter that must be a whole number. */
+    static AdminResult<Integer> number(String field, String value) {
+        try {
+            return AdminResult.done(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return AdminResult.invalid(field, "a whole number");
+        }
+    }
 }

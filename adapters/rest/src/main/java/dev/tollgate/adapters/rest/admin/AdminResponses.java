@@ -30,6 +30,11 @@ final class AdminResponses {
         };
     }
 
+    /** 204 on success: deletions answer with no body. */
+    static <T> Response noContent(AdminResult<T> result) {
+        return result instanceof AdminResult.Refused<T> refused ? error(refused.error()) : Response.noContent().build();
+    }
+
     static Response error(AdminError error) {
         Response.ResponseBuilder response = switch (error) {
             case AdminError.Invalid invalid -> Response.status(400)

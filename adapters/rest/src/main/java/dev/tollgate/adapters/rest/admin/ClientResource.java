@@ -128,7 +128,7 @@ public class ClientResource {
     public Response list(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @QueryParam("offset") @DefaultValue("0") String offset, @QueryParam("limit") @DefaultValue("50") String limit) {
         AdminResult<Page<Client>> result = authenticator.authenticate(authorization)
-                .then(caller -> number("offset", offset).then(o -> number("limit", limit)
+                .then(caller -> AdminJson.number("offset", offset).then(o -> AdminJson.number("limit", limit)
                         .then(l -> clients.list(caller, tenant, o, l))));
         return AdminResponses.render(result, 200, page -> new ClientList(
                 page.items().stream().map(ClientView::of).toList(), page.offset(), page.limit(),
@@ -158,11 +158,8 @@ public class ClientResource {
     @Path("/{clientId}")
     public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("clientId") String clientId) {
-        AdminResult<String> result = authenticator.authenticate(authorization)
-                .then(caller -> clients.delete(caller, tenant, clientId));
-        return result instanceof AdminResult.Refused<String> refused
-                ? AdminResponses.error(refused.error())
-                : Response.noContent().build();
+        return AdminResponses.noContent(authenticator.authenticate(authorization)
+                .then(caller -> clients.delete(caller, tenant, clientId)));
     }
 
     @POST
@@ -181,13 +178,5 @@ public class ClientResource {
 
     private static ClientWithSecretView withSecret(ClientAdministration.WithSecret created) {
         return new ClientWithSecretView(ClientView.of(created.client()), created.secret().orElse(null));
-    }
-
-    private static AdminResult<Integer> number(String field, String value) {
-        try {
-            return AdminResult.done(Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            return AdminResult.invalid(field, "a whole number");
-        }
     }
 }

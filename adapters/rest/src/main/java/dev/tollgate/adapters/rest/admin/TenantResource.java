@@ -1,0 +1,125 @@
+package dev.tollgate.adapters.rest.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tollgate.application.admin.Page;
+import dev.tollgate.application.admin.TenantAdministration;
+import dev.tollgate.application.admin.TenantSpec;
+import dev.tollgate.application.tenant.ServiceSettings;
+import dev.tollgate.domain.admin.AdminResult;
+import dev.tollgate.domain.tenant.Tenant;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/** Tenants: for callers of the admin tenant with {@code tenants:manage}. */
+@Path("/admin/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantResource {
+
+    public record TenantView(
+            @JsonProperty("slug") String slug,
+            @JsonProperty("display_name") String displayName,
+            @JsonProperty("issuer") String issuer,
+            @JsonProperty("domains") List<String> domains,
+            @JsonProperty("access_token_ttl") long accessTokenTtl,
+            @JsonProperty("refresh_token_ttl") long refreshTokenTtl,
+            @JsonProperty("signing_algorithm") String signingAlgorithm,
+            @JsonProperty("enabled") boolean enabled) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TenantList(
+            @JsonProperty("items") List<TenantView> items,
+            @JsonProperty("offset") int offset,
+            @JsonProperty("limit") int limit,
+            @JsonProperty("next_offset") Integer nextOffset) {
+    }
+
+    public record TenantRequest(
+            @JsonProperty("slug") String slug,
+            @JsonProperty("display_name") String displayName,
+            @JsonProperty("domains") List<String> domains,
+            @JsonProperty("access_token_ttl") Integer accessTokenTtl,
+            @JsonProperty("refresh_token_ttl") Integer refreshTokenTtl,
+            @JsonProperty("signing_algorithm") String signingAlgorithm,
+            @JsonProperty("enabled") Boolean enabled) {
+
+        TenantSpec spec() {
+            return new TenantSpec(Optional.ofNullable(slug), Optional.ofNullable(displayName),
+                    Optional.ofNullable(domains), Optional.ofNullable(accessTokenTtl),
+                    Optional.ofNullable(refreshTokenTtl), Optional.ofNullable(signingAlgorithm),
+                    Optional.ofNullable(enabled));
+        }
+    }
+
+    private final AdminAuthenticator authenticator;
+    private final TenantAdministration tenants;
+    private final ServiceSettings settings;
+
+    public TenantResource(AdminAuthenticator authenticator, TenantAdministration tenants, ServiceSettings settings) {
+        this.authenticator = authenticator;
+        this.tenants = tenants;
+        this.settings = settings;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(@HeaderParam("Authorization") String authorization, byte[] body) {
+        return AdminResponses.render(authenticator.authenticate(authorization)
+                .then(caller -> AdminJson.read(body, TenantRequest.class)
+                        .then(request -> tenants.create(caller, request.spec()))), 201, this::view);
+    }
+
+    @GET
+    public Response list(@HeaderParam("Authorization") String authorization,
+            @QueryParam("offset") @DefaultValue("0") String offset, @QueryParam("limit") @DefaultValue("50") String limit) {
+        AdminResult<Page<Tenant>> result = authenticator.authenticate(authorization)
+                .then(caller -> AdminJson.number("offset", offset).then(o -> AdminJson.number("limit", limit)
+                        .then(l -> tenants.list(caller, o, l))));
+        return AdminResponses.render(result, 200, page -> new TenantList(page.items().stream().map(this::view).toList(),
+                page.offset(), page.limit(), page.nextOffset().isPresent() ? page.nextOffset().getAsInt() : null));
+    }
+
+    @GET
+    @Path("/{tenant}")
+    public Response get(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant) {
+        return AdminResponses.render(authenticator.authenticate(authorization)
+                .then(caller -> tenants.get(caller, tenant)), 200, this::view);
+    }
+
+    @PATCH
+    @Path("/{tenant}")
+    @Consumes(MediaType.WILDCARD)
+    public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
+            byte[] body) {
+        return AdminResponses.render(authenticator.authenticate(authorization)
+                .then(caller -> AdminJson.read(body, TenantRequest.class)
+                        .then(request -> tenants.change(caller, tenant, request.spec()))), 200, this::view);
+    }
+
+    @DELETE
+    @Path("/{tenant}")
+    public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant) {
+        return AdminResponses.noContent(authenticator.authenticate(authorization)
+                .then(caller -> tenants.delete(caller, tenant)));
+    }
+
+    private TenantView view(Tenant t) {
+        return new TenantView(t.slug().value(), t.displayName(), t.issuer(settings.publicUrl()).toString(), t.domains(),
+                t.defaultLifetimes().accessToken().toSeconds(), t.defaultLifetimes().refreshToken().toSeconds(),
+                t.signingAlgorithm().name(), t.enabled());
+    }
+}
