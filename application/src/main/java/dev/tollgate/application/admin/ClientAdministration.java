@@ -7,12 +7,10 @@ import dev.tollgate.application.port.ClientRepository;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.port.SecretDigester;
 import dev.tollgate.application.port.Transactions;
-import dev.tollgate.application.tenant.TenantDirectory;
 import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.audit.AuditEntry;
 import dev.tollgate.domain.client.Client;
-import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.tenant.Tenant;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -39,7 +37,7 @@ public class ClientAdministration {
 
     public static final int MAX_PAGE = 200;
 
-    private final TenantDirectory tenants;
+    private final TenantAccess access;
     private final ClientRepository clients;
     private final SecretDigester digester;
     private final RandomValues random;
@@ -49,9 +47,9 @@ public class ClientAdministration {
     private final Clock clock;
 
     @Inject
-    public ClientAdministration(TenantDirectory tenants, ClientRepository clients, SecretDigester digester,
+    public ClientAdministration(TenantAccess access, ClientRepository clients, SecretDigester digester,
             RandomValues random, GrantHandlers grants, AuditLog audit, Transactions transactions, Clock clock) {
-        this.tenants = tenants;
+        this.access = access;
         this.clients = clients;
         this.digester = digester;
         this.random = random;
@@ -140,13 +138,7 @@ public class ClientAdministration {
     }
 
     private AdminResult<Tenant> target(AdminCaller caller, String tenantSlug) {
-        return switch (tenants.bySlug(tenantSlug)) {
-            case Outcome.Success<Tenant> found -> caller.authorize(AdminCaller.CLIENTS_MANAGE, found.value());
-            // another tenant's existence is not revealed to a caller who may not see it
-            case Outcome.Failure<Tenant> missing -> caller.isAdminTenant()
-                    ? AdminResult.refused(new AdminError.NotFound("Unknown tenant " + tenantSlug))
-                    : AdminResult.refused(new AdminError.Forbidden("The token may not manage another tenant"));
-        };
+        return access.resolve(caller, tenantSlug, AdminCaller.CLIENTS_MANAGE);
     }
 
     private AdminResult<Client> find(Tenant tenant, String clientId) {

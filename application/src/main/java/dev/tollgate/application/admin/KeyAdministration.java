@@ -5,11 +5,8 @@ import dev.tollgate.application.key.StoredSigningKey;
 import dev.tollgate.application.port.AuditLog;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.port.Transactions;
-import dev.tollgate.application.tenant.TenantDirectory;
-import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.audit.AuditEntry;
-import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.token.TokenLifetimes;
 import jakarta.inject.Inject;
@@ -22,7 +19,7 @@ import java.util.Map;
 @Singleton
 public class KeyAdministration {
 
-    private final TenantDirectory tenants;
+    private final TenantAccess access;
     private final SigningKeys keys;
     private final AuditLog audit;
     private final Transactions transactions;
@@ -30,9 +27,9 @@ public class KeyAdministration {
     private final Clock clock;
 
     @Inject
-    public KeyAdministration(TenantDirectory tenants, SigningKeys keys, AuditLog audit, Transactions transactions,
+    public KeyAdministration(TenantAccess access, SigningKeys keys, AuditLog audit, Transactions transactions,
             RandomValues random, Clock clock) {
-        this.tenants = tenants;
+        this.access = access;
         this.keys = keys;
         this.audit = audit;
         this.transactions = transactions;
@@ -58,11 +55,6 @@ public class KeyAdministration {
     }
 
     private AdminResult<Tenant> target(AdminCaller caller, String tenantSlug) {
-        return switch (tenants.bySlug(tenantSlug)) {
-            case Outcome.Success<Tenant> found -> caller.authorize(AdminCaller.KEYS_MANAGE, found.value());
-            case Outcome.Failure<Tenant> missing -> caller.isAdminTenant()
-                    ? AdminResult.refused(new AdminError.NotFound("Unknown tenant " + tenantSlug))
-                    : AdminResult.refused(new AdminError.Forbidden("The token may not manage another tenant"));
-        };
+        return access.resolve(caller, tenantSlug, AdminCaller.KEYS_MANAGE);
     }
 }

@@ -28,6 +28,10 @@ public interface TollgateConfig {
     @WithDefault("false")
     boolean generateMasterKey();
 
+    /** bcrypt cost of user passwords: 2^cost rounds. 12 takes about a quarter second on one core. */
+    @WithDefault("12")
+    int passwordBcryptCost();
+
     Bootstrap bootstrap();
 
     /** Read by {@code TollgateMain} before Quarkus starts; declared here so the mapping accepts it. */

@@ -1,6 +1,8 @@
 package dev.tollgate.bootstrap.wiring;
 
+import dev.tollgate.adapters.crypto.BcryptPasswordHasher;
 import dev.tollgate.adapters.crypto.MasterKey;
+import dev.tollgate.application.port.PasswordHasher;
 import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
 import dev.tollgate.application.tenant.ServiceSettings;
@@ -35,6 +37,12 @@ public class Wiring {
     @Singleton
     ServiceSettings serviceSettings(TollgateConfig config) {
         return new ServiceSettings(config.publicUrl(), config.defaultTenant().map(TenantSlug::new));
+    }
+
+    @Produces
+    @Singleton
+    PasswordHasher passwordHasher(TollgateConfig config) {
+        return new BcryptPasswordHasher(config.passwordBcryptCost());
     }
 
     @Produces

@@ -85,6 +85,11 @@ class MasterKeySourceTest {
             }
 
             @Override
+            public int passwordBcryptCost() {
+                return 12;
+            }
+
+            @Override
             public Bootstrap bootstrap() {
                 throw new UnsupportedOperationException("not used by MasterKeySource");
             }

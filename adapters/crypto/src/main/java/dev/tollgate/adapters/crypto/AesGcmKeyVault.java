@@ -21,6 +21,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -34,22 +35,24 @@ import org.jose4j.lang.JoseException;
  * sealed key copied onto another row does not open.
  */
 @Singleton
-public class AesGcmKeyVault implements SigningKeyVault {
+public final class AesGcmKeyVault implements SigningKeyVault {
 
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
     private final MasterKey masterKey;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public AesGcmKeyVault(MasterKey masterKey) {
-        this.masterKey = masterKey;
+        this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
     }
 
     @Override
-    public StoredSigningKey generate(UUID tenantId, SigningAlgorithm algorithm, SigningKeyStatus status, Instant createdAt) {
+    public StoredSigningKey generate(
+            UUID tenantId, SigningAlgorithm algorithm, SigningKeyStatus status, Instant createdAt) {
         KeyPair pair = newKeyPair(algorithm);
         String kid = thumbprint(pair.getPublic());
         byte[] pkcs8 = pair.getPrivate().getEncoded();
@@ -69,7 +72,8 @@ public class AesGcmKeyVault implements SigningKeyVault {
             return new SigningKey(stored.keyId(), stored.tenantId(), stored.algorithm(), publicKey(stored), privateKey,
                     stored.createdAt());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Signing key " + stored.keyId() + " cannot be decoded", e);
+            throw new IllegalStateException("Private key " + stored.keyId() + " cannot be decoded as "
+                    + stored.algorithm(), e);
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
@@ -77,18 +81,26 @@ public class AesGcmKeyVault implements SigningKeyVault {
 
     @Override
     public PublicKey publicKey(StoredSigningKey stored) {
+        PublicKey publicKey;
         try {
-            return keyFactory(stored.algorithm()).generatePublic(new X509EncodedKeySpec(stored.publicKey()));
+            publicKey = keyFactory(stored.algorithm()).generatePublic(new X509EncodedKeySpec(stored.publicKey()));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Public key " + stored.keyId() + " cannot be decoded", e);
+            throw new IllegalStateException("Public key " + stored.keyId() + " cannot be decoded as "
+                    + stored.algorithm(), e);
         }
+        // the kid is the key's own thumbprint: a public key swapped onto this row would be published and verified
+        // under a kid that is not its own
+        if (!thumbprint(publicKey).equals(stored.keyId())) {
+            throw new IllegalStateException("Public key " + stored.keyId() + " does not match its key id");
+        }
+        return publicKey;
     }
 
     byte[] seal(byte[] plaintext, String kid) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, masterKey.aesKey(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(plaintext);
@@ -100,21 +112,30 @@ public class AesGcmKeyVault implements SigningKeyVault {
     }
 
     byte[] unseal(byte[] sealed, String kid) {
-        if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
-            throw new IllegalStateException("Signing key " + kid + " is not in a known sealed format");
+        if (sealed.length > 0 && sealed[0] != VERSION) {
+            throw new IllegalStateException("Signing key " + kid + " cannot be opened: unknown sealed format version "
+                    + sealed[0] + " (the data was altered, or written by a newer Tollgate)");
+        }
+        if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8) {
+            throw notOpened(kid);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, masterKey.aesKey(),
                     new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("Signing key " + kid
-                    + " cannot be opened: the master key does not match the one it was sealed with, or the data was altered");
+            // GCM cannot tell a wrong key from altered bytes; no cause attached, it would add nothing
+            throw notOpened(kid);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
+    }
+
+    private static IllegalStateException notOpened(String kid) {
+        return new IllegalStateException("Signing key " + kid + " cannot be opened: the master key does not match"
+                + " the one it was sealed with, or the sealed data was altered");
     }
 
     private static KeyPair newKeyPair(SigningAlgorithm algorithm) {

@@ -8,54 +8,76 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA-256 digests of client secrets, keyed with a pepper derived from the master key. Fast on purpose: the
- * secrets are 256-bit random values (see docs/secrets.md), and this runs on every token request.
+ * secrets are 256-bit random values, so a slow hash would add nothing, and this runs on every token request. A
+ * stolen table of digests is useless without the master key.
  */
 @Singleton
-public class HmacSecretDigester implements SecretDigester {
+public final class HmacSecretDigester implements SecretDigester {
 
-    private static final String PREFIX = "hmac-sha256:v1:";
+    static final String PREFIX = "hmac-sha256:v1:";
+    /** Prefix plus 32 bytes in unpadded base64url: anything else cannot be one of ours. */
+    private static final int DIGEST_LENGTH = PREFIX.length() + 43;
+    private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] PEPPER_LABEL = "tollgate/client-secret-pepper/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec pepper;
-    /** Mac instances are not thread-safe; one per thread avoids both contention and per-call provider lookup. */
-    private final ThreadLocal<Mac> macs;
+    private final SecretKey pepper;
+    /** Initialised once and never used directly: cloning it skips the provider lookup and key setup per call. */
+    private final Mac prototype;
+    private final boolean cloneable;
 
     @Inject
     public HmacSecretDigester(MasterKey masterKey) {
-        this.pepper = new SecretKeySpec(newMac(masterKey.hmacKey()).doFinal(PEPPER_LABEL), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> newMac(pepper));
+        // a derived pepper, not the master key itself: one key, one purpose
+        this.pepper = new SecretKeySpec(newMac(masterKey.hmacKey()).doFinal(PEPPER_LABEL), ALGORITHM);
+        this.prototype = newMac(pepper);
+        this.cloneable = isCloneable(prototype);
     }
 
     @Override
     public String digest(String secret) {
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(secret));
+        return PREFIX + ENCODER.encodeToString(freshMac().doFinal(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     public boolean matches(String secret, String digest) {
-        if (digest == null || !digest.startsWith(PREFIX)) {
+        if (secret == null || digest == null || digest.length() != DIGEST_LENGTH || !digest.startsWith(PREFIX)) {
             return false;
         }
-        byte[] expected;
+        // compare canonical encodings, not decoded bytes: the decoder would accept variants of the last character
+        return MessageDigest.isEqual(
+                digest(secret).getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A Mac keeps state between calls and is not thread-safe: every call gets its own. */
+    private Mac freshMac() {
+        if (cloneable) {
+            try {
+                return (Mac) prototype.clone();
+            } catch (CloneNotSupportedException e) {
+                // checked in the constructor; a provider that changes its mind still gets a working Mac below
+            }
+        }
+        return newMac(pepper);
+    }
+
+    private static boolean isCloneable(Mac mac) {
         try {
-            expected = Base64.getUrlDecoder().decode(digest.substring(PREFIX.length()));
-        } catch (IllegalArgumentException e) {
+            mac.clone();
+            return true;
+        } catch (CloneNotSupportedException e) {
             return false;
         }
-        return MessageDigest.isEqual(mac(secret), expected);
     }
 
-    private byte[] mac(String secret) {
-        return macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Mac newMac(javax.crypto.SecretKey key) {
+    private static Mac newMac(SecretKey key) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             return mac;
         } catch (GeneralSecurityException e) {

@@ -6,8 +6,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The AES-256 master key that seals signing keys and peppers secret digests. Produced by the bootstrap from
- * configuration; never printed.
+ * The AES-256 master key that seals signing keys and peppers secret digests. Not a bean: the bootstrap produces it
+ * from configuration. Neither {@link #toString()} nor any exception message ever shows the key.
  */
 public final class MasterKey {
 
@@ -15,22 +15,28 @@ public final class MasterKey {
 
     private final byte[] key;
 
+    /** Copies {@code key}, so the caller may wipe its array afterwards. */
     public MasterKey(byte[] key) {
         if (key == null || key.length != LENGTH) {
-            throw new IllegalArgumentException("The master key must be exactly 32 bytes (base64 of 32 random bytes)");
+            throw new IllegalArgumentException("The master key must be exactly " + LENGTH + " bytes, got "
+                    + (key == null ? "none" : key.length + " bytes")
+                    + " (expected the base64 of 32 random bytes, e.g. `openssl rand -base64 32`)");
         }
         this.key = key.clone();
     }
 
-    /** Accepts standard or URL-safe base64, with or without padding. */
+    /** Accepts standard or URL-safe base64, with or without padding, surrounding whitespace ignored. */
     public static MasterKey fromBase64(String encoded) {
-        String trimmed = encoded == null ? "" : encoded.trim();
+        if (encoded == null) {
+            throw new IllegalArgumentException("The master key is missing");
+        }
+        // the URL-safe alphabet differs only in '-' and '_': map them to '+' and '/' and decode once
+        String standard = encoded.strip().replace('-', '+').replace('_', '/');
         byte[] decoded;
         try {
-            decoded = trimmed.indexOf('-') >= 0 || trimmed.indexOf('_') >= 0
-                    ? Base64.getUrlDecoder().decode(trimmed)
-                    : Base64.getDecoder().decode(trimmed);
+            decoded = Base64.getDecoder().decode(standard);
         } catch (IllegalArgumentException e) {
+            // the decoder's own message quotes the offending character, which is part of the key: drop it
             throw new IllegalArgumentException("The master key is not valid base64");
         }
         try {

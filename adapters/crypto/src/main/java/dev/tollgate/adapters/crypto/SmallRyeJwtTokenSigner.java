@@ -6,27 +6,58 @@ import dev.tollgate.domain.token.AccessTokenClaims;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Signs access tokens with smallrye-jwt-build. Header: kid, alg and typ JWT, which existing callers verify. */
+/**
+ * Signs access tokens with smallrye-jwt-build. Header: kid, alg and typ JWT, which existing callers verify.
+ *
+ * <p>smallrye-jwt-build fills in iat, exp and jti when they are missing, and iss and aud from configuration: all of
+ * them are always set here, so none of its defaults apply. The one way left for it to rewrite a claim is
+ * {@value #OVERRIDE_CLAIMS_PROPERTY}, which is refused when the bean is created.
+ */
 @Singleton
-public class SmallRyeJwtTokenSigner implements TokenSigner {
+public final class SmallRyeJwtTokenSigner implements TokenSigner {
+
+    static final String OVERRIDE_CLAIMS_PROPERTY = "smallrye.jwt.new-token.override-matching-claims";
+
+    /** Claims this signer owns: a dialect's extra claim must not silently replace one of them. */
+    private static final Set<String> OWN_CLAIMS =
+            Set.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "scope", "tenant");
+    private static final String GROUPS = "groups";
+
+    @Inject
+    public SmallRyeJwtTokenSigner() {
+        this(ConfigProvider.getConfig());
+    }
+
+    SmallRyeJwtTokenSigner(Config config) {
+        if (config.getOptionalValue(OVERRIDE_CLAIMS_PROPERTY, Boolean.class).orElse(false)) {
+            throw new IllegalStateException(OVERRIDE_CLAIMS_PROPERTY
+                    + "=true would let configuration rewrite the iss and aud of every access token; remove it");
+        }
+    }
 
     @Override
     public String sign(AccessTokenClaims claims, SigningKey key) {
         JwtClaimsBuilder builder = Jwt.claims()
                 .issuer(claims.issuer())
                 .subject(claims.subject())
-                .audience(claims.audience())
-                .issuedAt(claims.issuedAt().getEpochSecond())
+                // aud as a single string, which is what existing callers expect
+                .claim("aud", claims.audience())
                 .expiresAt(claims.expiresAt().getEpochSecond())
+                .issuedAt(claims.issuedAt().getEpochSecond())
                 .claim("jti", claims.tokenId())
-                .claim("client_id", claims.clientId())
-                .claim("tenant", claims.tenant());
+                .claim("client_id", claims.clientId());
         if (!claims.scope().isEmpty()) {
             builder.claim("scope", claims.scope().value());
         }
-        claims.extra().forEach(builder::claim);
+        builder.claim("tenant", claims.tenant());
+        claims.extra().forEach((name, value) -> addExtra(builder, name, value));
         return builder.jws()
                 .keyId(key.keyId())
                 .algorithm(switch (key.algorithm()) {
@@ -35,5 +66,17 @@ public class SmallRyeJwtTokenSigner implements TokenSigner {
                 })
                 .header("typ", "JWT")
                 .sign(key.privateKey());
+    }
+
+    private static void addExtra(JwtClaimsBuilder builder, String name, Object value) {
+        if (OWN_CLAIMS.contains(name)) {
+            throw new IllegalArgumentException("Extra claim '" + name + "' would replace a standard claim");
+        }
+        if (GROUPS.equals(name) && value instanceof Collection<?> collection && collection.isEmpty()) {
+            // claim() type-checks groups and refuses an empty collection; a user with no groups is not an error
+            builder.groups(Set.of());
+        } else {
+            builder.claim(name, value);
+        }
     }
 }

@@ -1,0 +1,123 @@
+package dev.tollgate.adapters.rest.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tollgate.application.admin.Page;
+import dev.tollgate.application.admin.UserAdministration;
+import dev.tollgate.application.admin.UserSpec;
+import dev.tollgate.domain.admin.AdminResult;
+import dev.tollgate.domain.user.User;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/** Users of a tenant. The password is write-only: no response ever carries it or its hash. */
+@Path("/admin/tenants/{tenant}/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    public record UserView(
+            @JsonProperty("id") String id,
+            @JsonProperty("email") String email,
+            @JsonProperty("username") String username,
+            @JsonProperty("name") String name,
+            @JsonProperty("roles") List<String> roles,
+            @JsonProperty("enabled") boolean enabled) {
+
+        static UserView of(User u) {
+            return new UserView(u.id().toString(), u.email(), u.username(), u.name(), u.roles(), u.enabled());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UserList(
+            @JsonProperty("items") List<UserView> items,
+            @JsonProperty("offset") int offset,
+            @JsonProperty("limit") int limit,
+            @JsonProperty("next_offset") Integer nextOffset) {
+    }
+
+    public record UserRequest(
+            @JsonProperty("email") String email,
+            @JsonProperty("username") String username,
+            @JsonProperty("name") String name,
+            @JsonProperty("roles") List<String> roles,
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("password") String password) {
+
+        UserSpec spec() {
+            return new UserSpec(Optional.ofNullable(email), Optional.ofNullable(username), Optional.ofNullable(name),
+                    Optional.ofNullable(roles), Optional.ofNullable(enabled), Optional.ofNullable(password));
+        }
+
+        @Override
+        public String toString() {
+            return "UserRequest[" + email + "]";
+        }
+    }
+
+    private final AdminAuthenticator authenticator;
+    private final UserAdministration users;
+
+    public UserResource(AdminAuthenticator authenticator, UserAdministration users) {
+        this.authenticator = authenticator;
+        this.users = users;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
+            byte[] body) {
+        return AdminResponses.render(authenticator.authenticate(authorization)
+                .then(caller -> AdminJson.read(body, UserRequest.class)
+                        .then(request -> users.create(caller, tenant, request.spec()))), 201, UserView::of);
+    }
+
+    @GET
+    public Response list(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
+            @QueryParam("offset") @DefaultValue("0") String offset, @QueryParam("limit") @DefaultValue("50") String limit) {
+        AdminResult<Page<User>> result = authenticator.authenticate(authorization)
+                .then(caller -> AdminJson.number("offset", offset).then(o -> AdminJson.number("limit", limit)
+                        .then(l -> users.list(caller, tenant, o, l))));
+        return AdminResponses.render(result, 200, page -> new UserList(page.items().stream().map(UserView::of).toList(),
+                page.offset(), page.limit(), page.nextOffset().isPresent() ? page.nextOffset().getAsInt() : null));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
+            @PathParam("id") String id) {
+        return AdminResponses.render(authenticator.authenticate(authorization)
+                .then(caller -> users.get(caller, tenant, id)), 200, UserView::of);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
+            @PathParam("id") String id, byte[] body) {
+        return AdminResponses.render(authenticator.authenticate(authorization)
+                .then(caller -> AdminJson.read(body, UserRequest.class)
+                        .then(request -> users.change(caller, tenant, id, request.spec()))), 200, UserView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
+            @PathParam("id") String id) {
+        return AdminResponses.noContent(authenticator.authenticate(authorization)
+                .then(caller -> users.delete(caller, tenant, id)));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tollgate.application.port;
+
+import dev.tollgate.domain.user.User;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Outbound port: users of tenants and their password hashes. */
+public interface UserRepository {
+
+    Optional<User> find(UUID tenantId, UUID userId);
+
+    /** Users ordered by email; at most {@code limit} from {@code offset}. */
+    List<User> list(UUID tenantId, int offset, int limit);
+
+    /** Which of email/username is taken by another user of the tenant, if any ("email" or "username"). */
+    Optional<String> taken(UUID tenantId, String email, String username, UUID exceptUserId);
+
+    void create(User user, String passwordHash);
+
+    /** Replaces the user's profile; the password hash too when one is given. */
+    boolean update(User user, Optional<String> passwordHash);
+
+    boolean delete(UUID tenantId, UUID userId);
+}
