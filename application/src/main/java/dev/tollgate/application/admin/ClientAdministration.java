@@ -7,10 +7,12 @@ import dev.tollgate.application.port.ClientRepository;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.port.SecretDigester;
 import dev.tollgate.application.port.Transactions;
+import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.audit.AuditEntry;
 import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.client.ClientKind;
 import dev.tollgate.domain.tenant.Tenant;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * API clients as a tenant administrator manages them (seed 002): the secret is shown once, at creation or
@@ -42,18 +45,21 @@ public class ClientAdministration {
     private final SecretDigester digester;
     private final RandomValues random;
     private final GrantHandlers grants;
+    private final UserRepository users;
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
 
     @Inject
     public ClientAdministration(TenantAccess access, ClientRepository clients, SecretDigester digester,
-            RandomValues random, GrantHandlers grants, AuditLog audit, Transactions transactions, Clock clock) {
+            RandomValues random, GrantHandlers grants, UserRepository users, AuditLog audit, Transactions transactions,
+            Clock clock) {
         this.access = access;
         this.clients = clients;
         this.digester = digester;
         this.random = random;
         this.grants = grants;
+        this.users = users;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -61,6 +67,7 @@ public class ClientAdministration {
 
     public AdminResult<WithSecret> create(AdminCaller caller, String tenantSlug, ClientSpec spec) {
         return target(caller, tenantSlug).then(tenant -> ClientRules.create(tenant.id(), spec, grants.supported())
+                .then(this::ownerExists)
                 .then(client -> transactions.inTransaction(() -> {
                     Optional<String> secret = client.authMethod().usesSharedSecret()
                             ? Optional.of(random.newSecret()) : Optional.empty();
@@ -93,6 +100,7 @@ public class ClientAdministration {
     public AdminResult<Client> change(AdminCaller caller, String tenantSlug, String clientId, ClientSpec spec) {
         return target(caller, tenantSlug).then(tenant -> find(tenant, clientId)
                 .then(current -> ClientRules.apply(current, spec, grants.supported()))
+                .then(this::ownerExists)
                 .then(changed -> transactions.inTransaction(() -> {
                     if (!clients.update(changed)) {
                         return notFound(clientId);
@@ -139,6 +147,22 @@ public class ClientAdministration {
 
     private AdminResult<Tenant> target(AdminCaller caller, String tenantSlug) {
         return access.resolve(caller, tenantSlug, AdminCaller.CLIENTS_MANAGE);
+    }
+
+    /** A user-scoped client acts as its owner, who must be a user of the same tenant. */
+    private AdminResult<Client> ownerExists(Client client) {
+        if (!(client.kind() instanceof ClientKind.UserScoped scoped)) {
+            return AdminResult.done(client);
+        }
+        Optional<UUID> owner;
+        try {
+            owner = Optional.of(UUID.fromString(scoped.ownerUserId()));
+        } catch (IllegalArgumentException e) {
+            owner = Optional.empty();
+        }
+        return owner.flatMap(id -> users.find(client.tenantId(), id)).isPresent()
+                ? AdminResult.done(client)
+                : AdminResult.invalid("owner", "not a user of this tenant");
     }
 
     private AdminResult<Client> find(Tenant tenant, String clientId) {

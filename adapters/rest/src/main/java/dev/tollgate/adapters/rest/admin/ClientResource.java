@@ -25,6 +25,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +37,8 @@ import java.util.Optional;
 /** Seed 002's "API clients" as JSON: the secret appears in the 201 of a creation or rotation, and nowhere else. */
 @Path("/admin/tenants/{tenant}/clients")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: API clients")
+@SecurityRequirement(name = "bearer")
 public class ClientResource {
 
     /** A client as the admin API shows it: never with a secret. */
@@ -117,7 +124,8 @@ public class ClientResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
-            byte[] body) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientRequest.class))) byte[] body) {
         AdminResult<ClientAdministration.WithSecret> result = authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.read(body, ClientRequest.class)
                         .then(request -> clients.create(caller, tenant, request.spec())));
@@ -147,7 +155,8 @@ public class ClientResource {
     @Path("/{clientId}")
     @Consumes(MediaType.WILDCARD)
     public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
-            @PathParam("clientId") String clientId, byte[] body) {
+            @PathParam("clientId") String clientId, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientRequest.class))) byte[] body) {
         return AdminResponses.render(authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.read(body, ClientRequest.class)
                         .then(request -> clients.change(caller, tenant, clientId, request.spec()))),
@@ -166,7 +175,9 @@ public class ClientResource {
     @Path("/{clientId}/secret")
     @Consumes(MediaType.WILDCARD)
     public Response rotate(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
-            @PathParam("clientId") String clientId, byte[] body) {
+            @PathParam("clientId") String clientId, @RequestBody(required = false, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationRequest.class)))
+            byte[] body) {
         AdminResult<ClientAdministration.WithSecret> result = authenticator.authenticate(authorization)
                 .then(caller -> (body == null || body.length == 0
                         ? AdminResult.done(new RotationRequest(null))

@@ -21,12 +21,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
 /** Tenants: for callers of the admin tenant with {@code tenants:manage}. */
 @Path("/admin/tenants")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: tenants")
+@SecurityRequirement(name = "bearer")
 public class TenantResource {
 
     public record TenantView(
@@ -77,7 +84,8 @@ public class TenantResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(@HeaderParam("Authorization") String authorization, byte[] body) {
+    public Response create(@HeaderParam("Authorization") String authorization, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TenantRequest.class))) byte[] body) {
         return AdminResponses.render(authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.read(body, TenantRequest.class)
                         .then(request -> tenants.create(caller, request.spec()))), 201, this::view);
@@ -104,7 +112,8 @@ public class TenantResource {
     @Path("/{tenant}")
     @Consumes(MediaType.WILDCARD)
     public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
-            byte[] body) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TenantRequest.class))) byte[] body) {
         return AdminResponses.render(authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.read(body, TenantRequest.class)
                         .then(request -> tenants.change(caller, tenant, request.spec()))), 200, this::view);

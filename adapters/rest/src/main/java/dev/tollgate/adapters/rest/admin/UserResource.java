@@ -20,12 +20,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
 /** Users of a tenant. The password is write-only: no response ever carries it or its hash. */
 @Path("/admin/tenants/{tenant}/users")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: users")
+@SecurityRequirement(name = "bearer")
 public class UserResource {
 
     public record UserView(
@@ -79,7 +86,8 @@ public class UserResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
-            byte[] body) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserRequest.class))) byte[] body) {
         return AdminResponses.render(authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.read(body, UserRequest.class)
                         .then(request -> users.create(caller, tenant, request.spec()))), 201, UserView::of);
@@ -107,7 +115,8 @@ public class UserResource {
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
     public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
-            @PathParam("id") String id, byte[] body) {
+            @PathParam("id") String id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserRequest.class))) byte[] body) {
         return AdminResponses.render(authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.read(body, UserRequest.class)
                         .then(request -> users.change(caller, tenant, id, request.spec()))), 200, UserView::of);
