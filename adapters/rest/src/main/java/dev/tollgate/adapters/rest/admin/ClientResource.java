@@ -76,14 +76,6 @@ public class ClientResource {
             @JsonProperty("client_secret") String clientSecret) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ClientList(
-            @JsonProperty("items") List<ClientView> items,
-            @JsonProperty("offset") int offset,
-            @JsonProperty("limit") int limit,
-            @JsonProperty("next_offset") Integer nextOffset) {
-    }
-
     /** The request body of POST and PATCH; absent fields keep their value (PATCH) or default (POST). */
     public record ClientRequest(
             @JsonProperty("client_id") String clientId,
@@ -138,9 +130,7 @@ public class ClientResource {
         AdminResult<Page<Client>> result = authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.number("offset", offset).then(o -> AdminJson.number("limit", limit)
                         .then(l -> clients.list(caller, tenant, o, l))));
-        return AdminResponses.render(result, 200, page -> new ClientList(
-                page.items().stream().map(ClientView::of).toList(), page.offset(), page.limit(),
-                page.nextOffset().isPresent() ? page.nextOffset().getAsInt() : null));
+        return AdminResponses.render(result, 200, page -> PageView.of(page, ClientView::of));
     }
 
     @GET

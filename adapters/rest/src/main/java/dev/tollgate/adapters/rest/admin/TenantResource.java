@@ -1,6 +1,5 @@
 package dev.tollgate.adapters.rest.admin;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tollgate.application.admin.Page;
 import dev.tollgate.application.admin.TenantAdministration;
@@ -47,14 +46,6 @@ public class TenantResource {
             @JsonProperty("enabled") boolean enabled) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TenantList(
-            @JsonProperty("items") List<TenantView> items,
-            @JsonProperty("offset") int offset,
-            @JsonProperty("limit") int limit,
-            @JsonProperty("next_offset") Integer nextOffset) {
-    }
-
     public record TenantRequest(
             @JsonProperty("slug") String slug,
             @JsonProperty("display_name") String displayName,
@@ -97,8 +88,7 @@ public class TenantResource {
         AdminResult<Page<Tenant>> result = authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.number("offset", offset).then(o -> AdminJson.number("limit", limit)
                         .then(l -> tenants.list(caller, o, l))));
-        return AdminResponses.render(result, 200, page -> new TenantList(page.items().stream().map(this::view).toList(),
-                page.offset(), page.limit(), page.nextOffset().isPresent() ? page.nextOffset().getAsInt() : null));
+        return AdminResponses.render(result, 200, page -> PageView.of(page, this::view));
     }
 
     @GET

@@ -1,6 +1,5 @@
 package dev.tollgate.adapters.rest.admin;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tollgate.application.admin.Page;
 import dev.tollgate.application.admin.UserAdministration;
@@ -48,14 +47,6 @@ public class UserResource {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UserList(
-            @JsonProperty("items") List<UserView> items,
-            @JsonProperty("offset") int offset,
-            @JsonProperty("limit") int limit,
-            @JsonProperty("next_offset") Integer nextOffset) {
-    }
-
     public record UserRequest(
             @JsonProperty("email") String email,
             @JsonProperty("username") String username,
@@ -99,8 +90,7 @@ public class UserResource {
         AdminResult<Page<User>> result = authenticator.authenticate(authorization)
                 .then(caller -> AdminJson.number("offset", offset).then(o -> AdminJson.number("limit", limit)
                         .then(l -> users.list(caller, tenant, o, l))));
-        return AdminResponses.render(result, 200, page -> new UserList(page.items().stream().map(UserView::of).toList(),
-                page.offset(), page.limit(), page.nextOffset().isPresent() ? page.nextOffset().getAsInt() : null));
+        return AdminResponses.render(result, 200, page -> PageView.of(page, UserView::of));
     }
 
     @GET
