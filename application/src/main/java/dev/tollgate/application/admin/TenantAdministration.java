@@ -86,6 +86,10 @@ public class TenantAdministration {
 
     public AdminResult<Tenant> change(AdminCaller caller, String slug, TenantSpec spec) {
         return allowed(caller).then(ok -> find(slug)).then(current -> apply(current, spec)
+                .then(changed -> !changed.enabled() && changed.slug().value().equals(AdminCaller.ADMIN_TENANT)
+                        // a disabled admin tenant would lock every administrator out
+                        ? AdminResult.<Tenant>refused(new AdminError.Conflict("The admin tenant cannot be disabled"))
+                        : AdminResult.done(changed))
                 .then(changed -> transactions.inTransaction(() -> {
                     Optional<String> taken = tenants.domainTakenByAnother(changed.domains(), changed.id());
                     if (taken.isPresent()) {

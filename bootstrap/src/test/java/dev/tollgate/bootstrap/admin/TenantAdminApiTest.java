@@ -72,6 +72,7 @@ class TenantAdminApiTest {
                 .body("field", equalTo("domains"));
         patch(admin, "acme-staging", "{\"slug\":\"renamed\"}").then().statusCode(400).body("field", equalTo("slug"));
         given().auth().oauth2(admin).delete("/admin/tenants/admin").then().statusCode(409);
+        patch(admin, "admin", "{\"enabled\":false}").then().statusCode(409).body("error", equalTo("conflict"));
     }
 
     @Test
