@@ -18,6 +18,7 @@ public record AdminCaller(Tenant tenant, String subject, Scope scopes) {
     public static final String CLIENTS_MANAGE = "clients:manage";
     public static final String USERS_MANAGE = "users:manage";
     public static final String KEYS_MANAGE = "keys:manage";
+    public static final String DEPRECATIONS_MANAGE = "deprecations:manage";
 
     public AdminCaller {
         Objects.requireNonNull(tenant, "tenant");

@@ -12,6 +12,7 @@ import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.audit.AuditEntry;
 import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.client.LegacyV0Client;
 import dev.tollgate.domain.client.ClientKind;
 import dev.tollgate.domain.tenant.Tenant;
 import jakarta.inject.Inject;
@@ -99,7 +100,9 @@ public class ClientAdministration {
 
     public AdminResult<Client> change(AdminCaller caller, String tenantSlug, String clientId, ClientSpec spec) {
         return target(caller, tenantSlug).then(tenant -> find(tenant, clientId)
-                .then(current -> ClientRules.apply(current, spec, grants.supported()))
+                .then(current -> LegacyV0Client.is(current)
+                        ? ClientRules.applyToBuiltIn(current, spec)
+                        : ClientRules.apply(current, spec, grants.supported()))
                 .then(this::ownerExists)
                 .then(changed -> transactions.inTransaction(() -> {
                     if (!clients.update(changed)) {
@@ -111,6 +114,10 @@ public class ClientAdministration {
     }
 
     public AdminResult<String> delete(AdminCaller caller, String tenantSlug, String clientId) {
+        if (clientId.equals(LegacyV0Client.CLIENT_ID)) {
+            return AdminResult.refused(new AdminError.Conflict(
+                    "The built-in v0 client cannot be deleted; disable it to turn the Token API v0 off"));
+        }
         return target(caller, tenantSlug).then(tenant -> transactions.inTransaction(() -> {
             if (!clients.delete(tenant.id(), clientId)) {
                 return notFound(clientId);

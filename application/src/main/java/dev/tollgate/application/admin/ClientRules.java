@@ -46,6 +46,25 @@ final class ClientRules {
     }
 
     /** Applies the present fields of {@code spec} to {@code current}; client_id cannot change. */
+    /**
+     * The built-in v0 client: its name, description, lifetimes and whether it is enabled may change; what makes it
+     * the v0 client (grants, scopes, kind, authentication) may not.
+     */
+    static AdminResult<Client> applyToBuiltIn(Client current, ClientSpec spec) {
+        List<String> fixed = new ArrayList<>();
+        spec.kind().ifPresent(v -> fixed.add("kind"));
+        spec.owner().ifPresent(v -> fixed.add("owner"));
+        spec.grantTypes().ifPresent(v -> fixed.add("grant_types"));
+        spec.scopes().ifPresent(v -> fixed.add("scopes"));
+        spec.legacyApis().ifPresent(v -> fixed.add("legacy_apis"));
+        spec.redirectUris().ifPresent(v -> fixed.add("redirect_uris"));
+        spec.tokenEndpointAuthMethod().ifPresent(v -> fixed.add("token_endpoint_auth_method"));
+        if (!fixed.isEmpty()) {
+            return AdminResult.invalid(fixed.get(0), "fixed for the built-in v0 client");
+        }
+        return apply(current, spec, current.grantTypes());
+    }
+
     static AdminResult<Client> apply(Client current, ClientSpec spec, Set<GrantType> servedGrants) {
         if (spec.clientId().isPresent() && !spec.clientId().get().equals(current.clientId())) {
             return AdminResult.invalid("client_id", "cannot be changed");

@@ -2,12 +2,15 @@ package dev.tollgate.application.admin;
 
 import dev.tollgate.application.key.SigningKeys;
 import dev.tollgate.application.port.AuditLog;
+import dev.tollgate.application.port.ClientRepository;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.port.TenantRepository;
 import dev.tollgate.application.port.Transactions;
 import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.audit.AuditEntry;
+import dev.tollgate.domain.client.LegacyV0Client;
+import dev.tollgate.domain.tenant.LegacyTokenSettings;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.tenant.TenantSlug;
@@ -30,6 +33,7 @@ public class TenantAdministration {
             "(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
 
     private final TenantRepository tenants;
+    private final ClientRepository clients;
     private final SigningKeys keys;
     private final AuditLog audit;
     private final Transactions transactions;
@@ -37,9 +41,10 @@ public class TenantAdministration {
     private final Clock clock;
 
     @Inject
-    public TenantAdministration(TenantRepository tenants, SigningKeys keys, AuditLog audit, Transactions transactions,
+    public TenantAdministration(TenantRepository tenants, ClientRepository clients, SigningKeys keys, AuditLog audit, Transactions transactions,
             RandomValues random, Clock clock) {
         this.tenants = tenants;
+        this.clients = clients;
         this.keys = keys;
         this.audit = audit;
         this.transactions = transactions;
@@ -64,6 +69,7 @@ public class TenantAdministration {
                     return AdminResult.refused(new AdminError.Conflict("Domain " + taken.get() + " belongs to another tenant"));
                 }
                 Tenant created = tenants.createIfAbsent(tenant);
+                clients.createIfAbsent(LegacyV0Client.forTenant(created.id()), Optional.empty());
                 record(caller, created, "tenant.create");
                 return AdminResult.done(created);
             }));
@@ -172,9 +178,22 @@ public class TenantAdministration {
         if (algorithm.isEmpty()) {
             return AdminResult.invalid("signing_algorithm", "RS256 or ES256");
         }
+        LegacyTokenSettings legacy = current.legacyTokens();
+        String tenantClaim = spec.v0TenantClaim().orElse(legacy.tenantClaim());
+        String rolesClaim = spec.v0RolesClaim().orElse(legacy.rolesClaim());
+        if (!LegacyTokenSettings.validClaimName(tenantClaim)) {
+            return AdminResult.invalid("v0_tenant_claim", "a claim name of printable characters, no spaces, at most "
+                    + LegacyTokenSettings.MAX_CLAIM_LENGTH + ", not one Tollgate sets itself");
+        }
+        if (!LegacyTokenSettings.validClaimName(rolesClaim) || rolesClaim.equals(tenantClaim)) {
+            return AdminResult.invalid("v0_roles_claim", "a claim name of printable characters, no spaces, at most "
+                    + LegacyTokenSettings.MAX_CLAIM_LENGTH + ", not one Tollgate sets itself, not v0_tenant_claim");
+        }
         return AdminResult.done(new Tenant(current.id(), current.slug(), displayName, domains, current.issuerOverride(),
                 current.audienceOverride(), TokenLifetimes.ofSeconds(access, refresh), algorithm.get(),
-                spec.enabled().orElse(current.enabled())));
+                spec.enabled().orElse(current.enabled()),
+                new LegacyTokenSettings(tenantClaim, rolesClaim,
+                        spec.v0RotateRefreshTokens().orElse(legacy.rotateRefreshTokens()))));
     }
 
     private void record(AdminCaller caller, Tenant tenant, String action) {

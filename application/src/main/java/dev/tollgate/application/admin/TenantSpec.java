@@ -11,5 +11,8 @@ public record TenantSpec(
         Optional<Integer> accessTokenTtl,
         Optional<Integer> refreshTokenTtl,
         Optional<String> signingAlgorithm,
-        Optional<Boolean> enabled) {
+        Optional<Boolean> enabled,
+        Optional<String> v0TenantClaim,
+        Optional<String> v0RolesClaim,
+        Optional<Boolean> v0RotateRefreshTokens) {
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.application.port;
 
+import dev.tollgate.application.user.StoredUser;
 import dev.tollgate.domain.user.User;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,12 @@ import java.util.UUID;
 public interface UserRepository {
 
     Optional<User> find(UUID tenantId, UUID userId);
+
+    /**
+     * The user who signs in as {@code login}: the one with that username, else the one with that email (compared
+     * case-insensitively), with the password hash.
+     */
+    Optional<StoredUser> findByLogin(UUID tenantId, String login);
 
     /** Users ordered by email; at most {@code limit} from {@code offset}. */
     List<User> list(UUID tenantId, int offset, int limit);

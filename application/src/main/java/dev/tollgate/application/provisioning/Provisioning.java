@@ -6,6 +6,7 @@ import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.port.SecretDigester;
 import dev.tollgate.application.port.TenantRepository;
 import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.client.LegacyV0Client;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.tenant.TenantSlug;
 import jakarta.inject.Inject;
@@ -58,9 +59,11 @@ public class Provisioning {
         return TenantSlug.parse(slug).flatMap(tenants::findBySlug);
     }
 
-    /** The tenant with the slug of {@code wanted}, created from it when absent. */
+    /** The tenant with the slug of {@code wanted}, created from it when absent, with its built-in v0 client. */
     public Tenant ensureTenant(Tenant wanted) {
-        return tenants.findBySlug(wanted.slug()).orElseGet(() -> tenants.createIfAbsent(wanted));
+        Tenant tenant = tenants.findBySlug(wanted.slug()).orElseGet(() -> tenants.createIfAbsent(wanted));
+        clients.createIfAbsent(LegacyV0Client.forTenant(tenant.id()), Optional.empty());
+        return tenant;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
 import dev.tollgate.application.grant.GrantRequest;
 import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.client.LegacyV0Client;
 import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.grant.GrantType;
@@ -43,6 +44,9 @@ public class TokenService {
         Optional<GrantHandler> handler = handlers.find(grantType);
         if (handler.isEmpty()) {
             return Outcome.failure(OAuthError.unsupportedGrantType(grantType.value()));
+        }
+        if (LegacyV0Client.is(client)) {
+            return Outcome.failure(OAuthError.unauthorizedClient("The built-in v0 client is served only at /v0"));
         }
         if (!client.allows(grantType)) {
             return Outcome.failure(OAuthError.unauthorizedClient(

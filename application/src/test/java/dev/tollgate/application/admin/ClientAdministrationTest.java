@@ -26,39 +26,8 @@ import org.junit.jupiter.api.Test;
 class ClientAdministrationTest {
 
     private final List<AuditEntry> audit = new ArrayList<>();
-    private final java.util.Map<java.util.UUID, dev.tollgate.domain.user.User> userTable = new java.util.HashMap<>();
-    /** Only find() matters to client administration. */
-    private final dev.tollgate.application.port.UserRepository users = new dev.tollgate.application.port.UserRepository() {
-        @Override
-        public Optional<dev.tollgate.domain.user.User> find(java.util.UUID tenantId, java.util.UUID userId) {
-            return Optional.ofNullable(userTable.get(userId)).filter(u -> u.tenantId().equals(tenantId));
-        }
-
-        @Override
-        public List<dev.tollgate.domain.user.User> list(java.util.UUID tenantId, int offset, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<String> taken(java.util.UUID tenantId, String email, String username, java.util.UUID except) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void create(dev.tollgate.domain.user.User user, String passwordHash) {
-            userTable.put(user.id(), user);
-        }
-
-        @Override
-        public boolean update(dev.tollgate.domain.user.User user, Optional<String> passwordHash) {
-            return userTable.replace(user.id(), user) != null;
-        }
-
-        @Override
-        public boolean delete(java.util.UUID tenantId, java.util.UUID userId) {
-            return userTable.remove(userId) != null;
-        }
-    };
+    private final dev.tollgate.application.fake.FakeUserRepository users =
+            new dev.tollgate.application.fake.FakeUserRepository();
     private TestWorld world;
     private ClientAdministration clients;
     private Tenant acme;
@@ -73,17 +42,10 @@ class ClientAdministrationTest {
         world.addTenant(AdminCaller.ADMIN_TENANT);
         AuditLog log = audit::add;
         clients = new ClientAdministration(new TenantAccess(world.directory), world.clients, world.digester,
-                world.random, world.grantHandlers, users, log, new Transactions(), world.clock);
+                world.random, world.grantHandlers, users, log, new dev.tollgate.application.fake.DirectTransactions(), world.clock);
         acmeManager = new AdminCaller(acme, "manager", Scope.of(AdminCaller.CLIENTS_MANAGE));
     }
 
-    /** The fakes have nothing to roll back. */
-    static final class Transactions implements dev.tollgate.application.port.Transactions {
-        @Override
-        public <T> T inTransaction(java.util.function.Supplier<T> work) {
-            return work.get();
-        }
-    }
 
     @Test
     void creationReturnsTheSecretOnceAndStoresItsDigest() {

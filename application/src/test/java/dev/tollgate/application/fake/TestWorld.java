@@ -1,6 +1,14 @@
 package dev.tollgate.application.fake;
 
 import dev.tollgate.application.client.ClientAuthenticator;
+import dev.tollgate.application.deprecation.DefaultDeprecations;
+import dev.tollgate.application.deprecation.Deprecations;
+import dev.tollgate.application.deprecation.LegacyUsageRecorder;
+import dev.tollgate.application.legacy.LegacyTokenApi;
+import dev.tollgate.application.token.RefreshTokens;
+import dev.tollgate.application.user.UserAuthenticator;
+import dev.tollgate.domain.deprecation.DeprecationPolicy;
+import dev.tollgate.domain.deprecation.LegacySurface;
 import dev.tollgate.application.client.StoredSecret;
 import dev.tollgate.application.grant.ClientCredentialsGrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
@@ -23,6 +31,7 @@ import dev.tollgate.domain.token.TokenLifetimes;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,7 +52,20 @@ public final class TestWorld {
     public final FakeTokenSigner signer = new FakeTokenSigner();
     public final FakeJwkSetEncoder jwkEncoder = new FakeJwkSetEncoder();
     public final MutableClock clock = new MutableClock(NOW);
+    public final FakeUserRepository users = new FakeUserRepository();
+    public final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    public final FakeRefreshTokenRepository refreshTokenStore = new FakeRefreshTokenRepository();
+    public final FakeDeprecationOverrideRepository deprecationOverrides = new FakeDeprecationOverrideRepository();
+    public final FakeLegacyUsageRepository usageStore = new FakeLegacyUsageRepository();
+    public final DirectTransactions transactions = new DirectTransactions();
     public final ServiceSettings settings;
+    public static final URI GUIDE = URI.create("https://id.example.com/docs/migration-v0");
+    /** The service-wide defaults: both v0 surfaces deprecated since the seed's date, no sunset, no brownouts. */
+    public final DefaultDeprecations defaultDeprecations = new DefaultDeprecations(Map.of(
+            LegacySurface.V0_TOKEN, new DeprecationPolicy(LegacySurface.V0_TOKEN,
+                    DeprecationPolicy.SEED_DEPRECATED_AT, Optional.empty(), GUIDE, List.of()),
+            LegacySurface.V0_REFRESH, new DeprecationPolicy(LegacySurface.V0_REFRESH,
+                    DeprecationPolicy.SEED_DEPRECATED_AT, Optional.empty(), GUIDE, List.of())));
 
     public final SigningKeys signingKeys;
     public final AccessTokenFactory tokenFactory;
@@ -52,6 +74,11 @@ public final class TestWorld {
     public final TokenService tokenService;
     public final TenantDirectory directory;
     public final Provisioning provisioning;
+    public final UserAuthenticator userAuthenticator;
+    public final RefreshTokens refreshTokens;
+    public final Deprecations deprecations;
+    public final LegacyUsageRecorder usage;
+    public final LegacyTokenApi legacyTokenApi;
 
     public TestWorld() {
         this(new ServiceSettings(PUBLIC_URL, Optional.of(new TenantSlug("acme"))));
@@ -66,12 +93,33 @@ public final class TestWorld {
         tokenService = new TokenService(authenticator, grantHandlers);
         directory = new TenantDirectory(tenants, settings);
         provisioning = new Provisioning(tenants, clients, digester, random, clock);
+        userAuthenticator = new UserAuthenticator(users, hasher, random);
+        refreshTokens = new RefreshTokens(refreshTokenStore, digester, random, transactions, clock);
+        deprecations = new Deprecations(defaultDeprecations, deprecationOverrides, clock);
+        usage = new LegacyUsageRecorder(usageStore, clock);
+        legacyTokenApi = new LegacyTokenApi(deprecations, usage, userAuthenticator, users, clients, refreshTokens,
+                tokenFactory);
     }
 
     // ---- tenants
 
     public static TenantBuilder tenant(String slug) {
         return new TenantBuilder(slug);
+    }
+
+    /** A tenant as the service creates it: with its built-in v0 client. */
+    public Tenant addTenantWithLegacyClient(String slug) {
+        Tenant tenant = addTenant(slug);
+        clients.createIfAbsent(dev.tollgate.domain.client.LegacyV0Client.forTenant(tenant.id()), Optional.empty());
+        return tenant;
+    }
+
+    public dev.tollgate.domain.user.User addUser(Tenant tenant, String email, String username, String password,
+            String... roles) {
+        dev.tollgate.domain.user.User user = new dev.tollgate.domain.user.User(UUID.randomUUID(), tenant.id(), email,
+                username, "", List.of(roles), true);
+        users.create(user, hasher.hash(password));
+        return user;
     }
 
     public Tenant addTenant(String slug, String... domains) {

@@ -40,6 +40,10 @@ public record OAuthError(OAuthErrorCode code, String description, Cause cause) {
         return of(OAuthErrorCode.INVALID_CLIENT, "Client authentication failed");
     }
 
+    public static OAuthError invalidGrant(String description) {
+        return of(OAuthErrorCode.INVALID_GRANT, description);
+    }
+
     public static OAuthError invalidScope(String description) {
         return of(OAuthErrorCode.INVALID_SCOPE, description);
     }

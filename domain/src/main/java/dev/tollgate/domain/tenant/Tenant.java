@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param domains         host names whose requests on unprefixed paths belong to this tenant
  * @param issuerOverride  an explicit issuer; when absent the issuer is derived from the public URL and the slug
  * @param audienceOverride the default resource indicator for {@code aud}; when absent the issuer is used
+ * @param legacyTokens    claim names and refresh behaviour of the legacy Token API v0
  */
 public record Tenant(
         UUID id,
@@ -23,7 +24,8 @@ public record Tenant(
         Optional<String> audienceOverride,
         TokenLifetimes defaultLifetimes,
         SigningAlgorithm signingAlgorithm,
-        boolean enabled) {
+        boolean enabled,
+        LegacyTokenSettings legacyTokens) {
 
     public Tenant {
         Objects.requireNonNull(id, "id");
@@ -34,6 +36,15 @@ public record Tenant(
         Objects.requireNonNull(audienceOverride, "audienceOverride");
         Objects.requireNonNull(defaultLifetimes, "defaultLifetimes");
         Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
+        Objects.requireNonNull(legacyTokens, "legacyTokens");
+    }
+
+    /** A tenant with the default legacy token settings. */
+    public Tenant(UUID id, TenantSlug slug, String displayName, List<String> domains, Optional<URI> issuerOverride,
+            Optional<String> audienceOverride, TokenLifetimes defaultLifetimes, SigningAlgorithm signingAlgorithm,
+            boolean enabled) {
+        this(id, slug, displayName, domains, issuerOverride, audienceOverride, defaultLifetimes, signingAlgorithm,
+                enabled, LegacyTokenSettings.DEFAULT);
     }
 
     /** The one issuer of this tenant: every token's {@code iss}, every metadata document's {@code issuer}. */
