@@ -45,7 +45,6 @@ final class ClientRules {
         return apply(defaults, spec, servedGrants);
     }
 
-    /** Applies the present fields of {@code spec} to {@code current}; client_id cannot change. */
     /**
      * The built-in v0 client: its name, description, lifetimes and whether it is enabled may change; what makes it
      * the v0 client (grants, scopes, kind, authentication) may not.
@@ -65,6 +64,7 @@ final class ClientRules {
         return apply(current, spec, current.grantTypes());
     }
 
+    /** Applies the present fields of {@code spec} to {@code current}; client_id cannot change. */
     static AdminResult<Client> apply(Client current, ClientSpec spec, Set<GrantType> servedGrants) {
         if (spec.clientId().isPresent() && !spec.clientId().get().equals(current.clientId())) {
             return AdminResult.invalid("client_id", "cannot be changed");

@@ -1,5 +1,6 @@
 package dev.tollgate.application.provisioning;
 
+import dev.tollgate.application.admin.AdminCaller;
 import dev.tollgate.application.client.StoredSecret;
 import dev.tollgate.application.port.ClientRepository;
 import dev.tollgate.application.port.RandomValues;
@@ -62,7 +63,10 @@ public class Provisioning {
     /** The tenant with the slug of {@code wanted}, created from it when absent, with its built-in v0 client. */
     public Tenant ensureTenant(Tenant wanted) {
         Tenant tenant = tenants.findBySlug(wanted.slug()).orElseGet(() -> tenants.createIfAbsent(wanted));
-        clients.createIfAbsent(LegacyV0Client.forTenant(tenant.id()), Optional.empty());
+        // the admin tenant has administrators, not v0 integrations
+        if (!tenant.slug().value().equals(AdminCaller.ADMIN_TENANT)) {
+            clients.createIfAbsent(LegacyV0Client.forTenant(tenant.id()), Optional.empty());
+        }
         return tenant;
     }
 

@@ -2,7 +2,10 @@ package dev.tollgate.bootstrap.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,49 @@ public interface TollgateConfig {
     int passwordBcryptCost();
 
     Bootstrap bootstrap();
+
+    /** The service-wide deprecation policy of each legacy surface; tenants may get their own (admin API). */
+    Deprecation deprecation();
+
+    /** How calls of deprecated surfaces are counted for the migration report. */
+    Usage usage();
+
+    interface Deprecation {
+
+        @WithName("v0-token")
+        Surface v0Token();
+
+        @WithName("v0-refresh")
+        Surface v0Refresh();
+
+        @WithName("password-grant")
+        Surface passwordGrant();
+
+        Surface implicit();
+    }
+
+    interface Surface {
+
+        /** Since when the surface is deprecated (the seed's date by default); before it, no warning headers. */
+        @WithDefault("2024-01-08T00:00:00Z")
+        Instant deprecatedAt();
+
+        /** When the surface stops answering (410); none by default. */
+        Optional<Instant> sunsetAt();
+
+        /** The migration guide; by default the page this service serves at {@code <public-url>/docs/migration-v0}. */
+        Optional<URI> link();
+
+        /** Planned brownouts as {@code <start>/<end>} RFC 3339 intervals, e.g. 2026-12-01T10:00:00Z/2026-12-01T11:00:00Z. */
+        Optional<List<String>> brownouts();
+    }
+
+    interface Usage {
+
+        /** How often the counted calls are written to the database (and on shutdown). */
+        @WithDefault("10s")
+        Duration flushInterval();
+    }
 
     /** Read by {@code TollgateMain} before Quarkus starts; declared here so the mapping accepts it. */
     Demo demo();

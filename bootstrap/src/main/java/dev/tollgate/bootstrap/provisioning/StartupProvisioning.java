@@ -67,7 +67,7 @@ public class StartupProvisioning {
 
     /**
      * Like Keycloak's master realm: the {@code admin} tenant and its client, whose tokens (scopes tenants:manage,
-     * clients:manage, users:manage, keys:manage) call the admin API for every tenant.
+     * clients:manage, users:manage, keys:manage, deprecations:manage) call the admin API for every tenant.
      */
     private void provisionAdminTenant() {
         TollgateConfig.Bootstrap bootstrap = config.bootstrap();
@@ -89,7 +89,8 @@ public class StartupProvisioning {
         Client client = new Client(admin.id(), clientId, "Tollgate administrator", "Created at first start",
                 ClientKind.tenantScoped(), java.util.Set.of(GrantType.CLIENT_CREDENTIALS),
                 ClientScopes.scoped(Scope.of(AdminCaller.TENANTS_MANAGE, AdminCaller.CLIENTS_MANAGE,
-                        AdminCaller.USERS_MANAGE, AdminCaller.KEYS_MANAGE)),
+                        AdminCaller.USERS_MANAGE, AdminCaller.KEYS_MANAGE,
+                        AdminCaller.DEPRECATIONS_MANAGE)),
                 Optional.empty(), List.of(), TokenEndpointAuthMethod.CLIENT_SECRET_BASIC, true);
         var result = provisioning.ensureClient(client, secret);
         if (result.created()) {

@@ -5,7 +5,9 @@ import dev.tollgate.adapters.crypto.MasterKey;
 import dev.tollgate.application.port.PasswordHasher;
 import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
+import dev.tollgate.application.deprecation.DefaultDeprecations;
 import dev.tollgate.application.tenant.ServiceSettings;
+import dev.tollgate.bootstrap.config.DeprecationSettings;
 import dev.tollgate.bootstrap.config.MasterKeySource;
 import dev.tollgate.bootstrap.config.TollgateConfig;
 import dev.tollgate.domain.tenant.TenantSlug;
@@ -37,6 +39,12 @@ public class Wiring {
     @Singleton
     ServiceSettings serviceSettings(TollgateConfig config) {
         return new ServiceSettings(config.publicUrl(), config.defaultTenant().map(TenantSlug::new));
+    }
+
+    @Produces
+    @Singleton
+    DefaultDeprecations defaultDeprecations(TollgateConfig config) {
+        return DeprecationSettings.from(config);
     }
 
     @Produces

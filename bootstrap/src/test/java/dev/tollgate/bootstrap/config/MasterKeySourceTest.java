@@ -98,6 +98,16 @@ class MasterKeySourceTest {
             public Demo demo() {
                 throw new UnsupportedOperationException("not used by MasterKeySource");
             }
+
+            @Override
+            public Deprecation deprecation() {
+                throw new UnsupportedOperationException("not used by MasterKeySource");
+            }
+
+            @Override
+            public Usage usage() {
+                throw new UnsupportedOperationException("not used by MasterKeySource");
+            }
         };
     }
 }

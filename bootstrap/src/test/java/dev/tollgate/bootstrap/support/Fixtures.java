@@ -1,6 +1,9 @@
 package dev.tollgate.bootstrap.support;
 
+import dev.tollgate.application.port.PasswordHasher;
 import dev.tollgate.application.port.RandomValues;
+import dev.tollgate.application.port.UserRepository;
+import dev.tollgate.domain.user.User;
 import dev.tollgate.application.provisioning.Provisioning;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.ClientKind;
@@ -27,10 +30,21 @@ public class Fixtures {
 
     private final Provisioning provisioning;
     private final RandomValues random;
+    private final UserRepository users;
+    private final PasswordHasher hasher;
 
-    public Fixtures(Provisioning provisioning, RandomValues random) {
+    public Fixtures(Provisioning provisioning, RandomValues random, UserRepository users, PasswordHasher hasher) {
         this.provisioning = provisioning;
         this.random = random;
+        this.users = users;
+        this.hasher = hasher;
+    }
+
+    /** A user of the tenant with a bcrypt-hashed password (at the test cost). */
+    public User user(Tenant tenant, String email, String username, String password, List<String> roles) {
+        User user = new User(random.newId(), tenant.id(), email, username, "", roles, true);
+        users.create(user, hasher.hash(password));
+        return user;
     }
 
     public Tenant tenant(String slug, SigningAlgorithm algorithm, List<String> domains) {

@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.tenant;
 
 import dev.tollgate.application.port.TenantRepository;
+import dev.tollgate.domain.tenant.LegacyTokenSettings;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.tenant.TenantSlug;
@@ -46,8 +47,9 @@ public class PanacheTenantRepository implements TenantRepository {
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
                 insert into tenant (id, slug, display_name, issuer, audience, access_token_ttl_seconds,
-                                    refresh_token_ttl_seconds, signing_algorithm, enabled, created_at, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+                                    refresh_token_ttl_seconds, signing_algorithm, enabled, created_at, updated_at,
+                                    v0_tenant_claim, v0_roles_claim, v0_rotate_refresh_tokens)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13)
                 on conflict (slug) do nothing
                 """)
                 .setParameter(1, tenant.id())
@@ -60,6 +62,9 @@ public class PanacheTenantRepository implements TenantRepository {
                 .setParameter(8, tenant.signingAlgorithm().name())
                 .setParameter(9, tenant.enabled())
                 .setParameter(10, now)
+                .setParameter(11, tenant.legacyTokens().tenantClaim())
+                .setParameter(12, tenant.legacyTokens().rolesClaim())
+                .setParameter(13, tenant.legacyTokens().rotateRefreshTokens())
                 .executeUpdate();
         if (inserted == 1) {
             for (String domain : tenant.domains()) {
@@ -101,6 +106,9 @@ public class PanacheTenantRepository implements TenantRepository {
         e.refreshTokenTtlSeconds = (int) tenant.defaultLifetimes().refreshToken().toSeconds();
         e.signingAlgorithm = tenant.signingAlgorithm().name();
         e.enabled = tenant.enabled();
+        e.v0TenantClaim = tenant.legacyTokens().tenantClaim();
+        e.v0RolesClaim = tenant.legacyTokens().rolesClaim();
+        e.v0RotateRefreshTokens = tenant.legacyTokens().rotateRefreshTokens();
         e.updatedAt = Instant.now();
         TenantDomainEntity.delete("tenantId", tenant.id());
         // the delete must reach the database before the same domains are inserted again
@@ -135,7 +143,8 @@ public class PanacheTenantRepository implements TenantRepository {
                 Optional.ofNullable(e.audience),
                 TokenLifetimes.ofSeconds(e.accessTokenTtlSeconds, e.refreshTokenTtlSeconds),
                 SigningAlgorithm.valueOf(e.signingAlgorithm),
-                e.enabled);
+                e.enabled,
+                new LegacyTokenSettings(e.v0TenantClaim, e.v0RolesClaim, e.v0RotateRefreshTokens));
     }
 
 }

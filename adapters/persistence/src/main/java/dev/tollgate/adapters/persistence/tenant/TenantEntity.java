@@ -37,6 +37,15 @@ public class TenantEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled;
 
+    @Column(name = "v0_tenant_claim", nullable = false)
+    public String v0TenantClaim;
+
+    @Column(name = "v0_roles_claim", nullable = false)
+    public String v0RolesClaim;
+
+    @Column(name = "v0_rotate_refresh_tokens", nullable = false)
+    public boolean v0RotateRefreshTokens;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

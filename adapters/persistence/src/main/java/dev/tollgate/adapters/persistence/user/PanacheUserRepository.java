@@ -1,12 +1,14 @@
 package dev.tollgate.adapters.persistence.user;
 
 import dev.tollgate.application.port.UserRepository;
+import dev.tollgate.application.user.StoredUser;
 import dev.tollgate.domain.user.User;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,17 @@ public class PanacheUserRepository implements UserRepository {
     public Optional<User> find(UUID tenantId, UUID userId) {
         return UserEntity.<UserEntity>find("tenantId = ?1 and id = ?2", tenantId, userId).firstResultOptional()
                 .map(PanacheUserRepository::toDomain);
+    }
+
+    @Override
+    @Transactional
+    public Optional<StoredUser> findByLogin(UUID tenantId, String login) {
+        // a username match wins over an email match: both are unique per tenant, but one user's username may be
+        // another's email
+        return UserEntity.<UserEntity>find("tenantId = ?1 and username = ?2", tenantId, login).firstResultOptional()
+                .or(() -> UserEntity.<UserEntity>find("tenantId = ?1 and email = ?2", tenantId,
+                        login.toLowerCase(Locale.ROOT)).firstResultOptional())
+                .map(e -> new StoredUser(toDomain(e), e.passwordHash));
     }
 
     @Override

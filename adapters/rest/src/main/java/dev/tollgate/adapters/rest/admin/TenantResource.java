@@ -43,7 +43,10 @@ public class TenantResource {
             @JsonProperty("access_token_ttl") long accessTokenTtl,
             @JsonProperty("refresh_token_ttl") long refreshTokenTtl,
             @JsonProperty("signing_algorithm") String signingAlgorithm,
-            @JsonProperty("enabled") boolean enabled) {
+            @JsonProperty("enabled") boolean enabled,
+            @JsonProperty("v0_tenant_claim") String v0TenantClaim,
+            @JsonProperty("v0_roles_claim") String v0RolesClaim,
+            @JsonProperty("v0_rotate_refresh_tokens") boolean v0RotateRefreshTokens) {
     }
 
     public record TenantRequest(
@@ -53,13 +56,17 @@ public class TenantResource {
             @JsonProperty("access_token_ttl") Integer accessTokenTtl,
             @JsonProperty("refresh_token_ttl") Integer refreshTokenTtl,
             @JsonProperty("signing_algorithm") String signingAlgorithm,
-            @JsonProperty("enabled") Boolean enabled) {
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("v0_tenant_claim") String v0TenantClaim,
+            @JsonProperty("v0_roles_claim") String v0RolesClaim,
+            @JsonProperty("v0_rotate_refresh_tokens") Boolean v0RotateRefreshTokens) {
 
         TenantSpec spec() {
             return new TenantSpec(Optional.ofNullable(slug), Optional.ofNullable(displayName),
                     Optional.ofNullable(domains), Optional.ofNullable(accessTokenTtl),
                     Optional.ofNullable(refreshTokenTtl), Optional.ofNullable(signingAlgorithm),
-                    Optional.ofNullable(enabled));
+                    Optional.ofNullable(enabled), Optional.ofNullable(v0TenantClaim),
+                    Optional.ofNullable(v0RolesClaim), Optional.ofNullable(v0RotateRefreshTokens));
         }
     }
 
@@ -119,6 +126,7 @@ public class TenantResource {
     private TenantView view(Tenant t) {
         return new TenantView(t.slug().value(), t.displayName(), t.issuer(settings.publicUrl()).toString(), t.domains(),
                 t.defaultLifetimes().accessToken().toSeconds(), t.defaultLifetimes().refreshToken().toSeconds(),
-                t.signingAlgorithm().name(), t.enabled());
+                t.signingAlgorithm().name(), t.enabled(), t.legacyTokens().tenantClaim(),
+                t.legacyTokens().rolesClaim(), t.legacyTokens().rotateRefreshTokens());
     }
 }

@@ -1,10 +1,17 @@
 package dev.tollgate.adapters.rest.common;
 
+import dev.tollgate.adapters.rest.legacy.V0Responses;
+import dev.tollgate.application.deprecation.Deprecations;
+import dev.tollgate.domain.deprecation.DeprecationDecision;
+import dev.tollgate.domain.deprecation.LegacySurface;
 import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.OAuthErrorCode;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -16,11 +23,21 @@ public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    private final Deprecations deprecations;
+
+    public ErrorMappers(Deprecations deprecations) {
+        this.deprecations = deprecations;
+    }
+
     @ServerExceptionMapper
-    public Response framework(WebApplicationException e) {
+    public Response framework(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, request);
+        }
+        Optional<LegacySurface> legacy = legacySurface(request);
+        if (legacy.isPresent()) {
+            return V0Responses.error(status, describe(status), requestId(request), notice(legacy.get()));
         }
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -33,11 +50,37 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String requestId = requestId(request);
         // the exception type and message only: causes may carry SQL parameters or request data
-        LOG.errorf("Unexpected %s: %s", e.getClass().getName(), e.getMessage());
+        LOG.errorf("Unexpected %s: %s (request_id=%s)", e.getClass().getName(), e.getMessage(), requestId);
         LOG.debug("Unexpected failure", e);
+        Optional<LegacySurface> legacy = legacySurface(request);
+        if (legacy.isPresent()) {
+            return V0Responses.error(500, "Internal Error", requestId, notice(legacy.get()));
+        }
         return OAuthErrorResponses.render(OAuthError.serverError());
+    }
+
+    /** The v0 paths answer in their own error shape (seed 001), with the deprecation headers. */
+    private static Optional<LegacySurface> legacySurface(HttpServerRequest request) {
+        String path = request == null ? null : request.path();
+        if (path == null || !path.startsWith("/v0/")) {
+            return Optional.empty();
+        }
+        return Optional.of(path.startsWith("/v0/refresh_token") ? LegacySurface.V0_REFRESH : LegacySurface.V0_TOKEN);
+    }
+
+    /** The service-wide notice: the tenant is not resolved for a request the framework refused. */
+    private Optional<DeprecationDecision.Notice> notice(LegacySurface surface) {
+        return deprecations.decide(Optional.empty(), surface)
+                .filter(d -> !(d instanceof DeprecationDecision.Allow))
+                .map(DeprecationDecision::notice);
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String id = request == null ? null : request.response().headers().get(RequestIds.HEADER);
+        return id != null ? id : UUID.randomUUID().toString();
     }
 
     private static String describe(int status) {

@@ -62,7 +62,11 @@ public final class TokenRequestReader {
         return parameters(contentType, body, acceptJson).then(parameters -> credentials(authorization, parameters));
     }
 
-    private static Outcome<Map<String, String>> parameters(String contentType, byte[] body, boolean acceptJson) {
+    /**
+     * The body's parameters, once each, empty values dropped (RFC 6749 §3.1), from a form or, when {@code acceptJson},
+     * a JSON object of strings; a malformed body is an {@code invalid_request} naming what is wrong.
+     */
+    public static Outcome<Map<String, String>> parameters(String contentType, byte[] body, boolean acceptJson) {
         String mediaType = mediaType(contentType);
         if (mediaType.equals("application/x-www-form-urlencoded") || (mediaType.isEmpty() && body.length == 0)) {
             return form(body);

@@ -1,0 +1,82 @@
+package dev.tollgate.adapters.rest.legacy;
+
+import dev.tollgate.adapters.rest.common.RequestIds;
+import dev.tollgate.application.legacy.LegacyAnswer;
+import dev.tollgate.application.legacy.LegacyTokenApi;
+import dev.tollgate.application.tenant.TenantDirectory;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The deprecated NewStore Token API v0 (seeds 000/001), tenant from the Host (else the default tenant). Kept alive
+ * under the deprecation policy: every response carries the Deprecation, Sunset and Link headers; brownouts and the
+ * sunset answer 410.
+ */
+@Path("/v0")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Token API v0 (deprecated)")
+public class V0TokenResource {
+
+    private static final Logger LOG = Logger.getLogger(V0TokenResource.class);
+
+    private final LegacyTokenApi api;
+    private final TenantDirectory tenants;
+
+    public V0TokenResource(LegacyTokenApi api, TenantDirectory tenants) {
+        this.api = api;
+        this.tenants = tenants;
+    }
+
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Get access token", deprecated = true,
+            description = "Password grant of the deprecated v0 API. Use API clients with the client credentials grant.")
+    public Response token(@HeaderParam("Host") String host, @HeaderParam("Content-Type") String contentType,
+            @Context UriInfo uri, @Context RoutingContext rc, byte[] body) {
+        return logged("token", rc, () -> api.token(tenants.byHost(host),
+                V0Requests.passwordLogin(contentType, body == null ? new byte[0] : body,
+                        uri.getQueryParameters().keySet())));
+    }
+
+    @POST
+    @Path("/refresh_token")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Refresh access token", deprecated = true,
+            description = "Refresh of the deprecated v0 API. Use API clients with the client credentials grant.")
+    public Response refreshToken(@HeaderParam("Host") String host, @HeaderParam("Content-Type") String contentType,
+            @Context UriInfo uri, @Context RoutingContext rc, byte[] body) {
+        return logged("refresh_token", rc, () -> api.refresh(tenants.byHost(host),
+                V0Requests.refreshToken(contentType, body == null ? new byte[0] : body,
+                        uri.getQueryParameters().keySet())));
+    }
+
+    private Response logged(String endpoint, RoutingContext rc, Supplier<LegacyAnswer> work) {
+        String requestId = RequestIds.of(rc);
+        MDC.put(RequestIds.KEY, requestId);
+        try {
+            LegacyAnswer answer = work.get();
+            Response response = V0Responses.render(answer, requestId);
+            // one line per call, with the request id the caller sees: enough for support, no credentials
+            LOG.infof("v0 %s request_id=%s status=%d%s", endpoint, requestId, response.getStatus(),
+                    answer instanceof LegacyAnswer.Gone gone ? " refused=" + gone.refusal().reason() : "");
+            return response;
+        } finally {
+            MDC.remove(RequestIds.KEY);
+        }
+    }
+
+}
