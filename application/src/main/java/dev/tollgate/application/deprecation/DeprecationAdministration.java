@@ -115,7 +115,7 @@ public class DeprecationAdministration {
         List<TenantDeprecations.Surface> surfaces = new ArrayList<>();
         for (LegacySurface surface : LegacySurface.values()) {
             plan.policyFor(surface).ifPresent(policy -> surfaces.add(
-                    new TenantDeprecations.Surface(policy, plan.overridden(surface), policy.decide(now))));
+                    new TenantDeprecations.Surface(policy, plan.overridden(surface), policy.decide(now, Optional.of(tenant.slug())))));
         }
         return new TenantDeprecations(tenant, surfaces);
     }

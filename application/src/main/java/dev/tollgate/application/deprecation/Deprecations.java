@@ -33,6 +33,6 @@ public class Deprecations {
 
     /** Empty when the surface has no policy at all. */
     public Optional<DeprecationDecision> decide(Optional<Tenant> tenant, LegacySurface surface) {
-        return plan(tenant).policyFor(surface).map(policy -> policy.decide(clock.instant()));
+        return plan(tenant).policyFor(surface).map(policy -> policy.decide(clock.instant(), tenant.map(Tenant::slug)));
     }
 }

@@ -167,7 +167,8 @@ class LegacyTokenApiTest {
                 List.of(new BrownoutWindow(now.minusSeconds(60), now.plusSeconds(3600))))));
         LegacyAnswer.Gone gone = assertInstanceOf(LegacyAnswer.Gone.class, login("ada", "wrong anyway"));
         assertEquals(DeprecationDecision.Refuse.Reason.BROWNOUT, gone.refusal().reason());
-        assertTrue(gone.refusal().message().contains("/auth/realms/{tenant}/protocol/openid-connect/token"));
+        assertTrue(gone.refusal().message()
+                .contains("POST /auth/realms/" + acme.slug().value() + "/protocol/openid-connect/token"));
         assertTrue(gone.refusal().message().contains(TestWorld.GUIDE.toString()));
         assertEquals(0, world.hasher.verifications.get());
         world.usage.flush();

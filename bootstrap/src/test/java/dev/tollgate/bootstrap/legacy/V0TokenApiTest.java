@@ -78,7 +78,11 @@ class V0TokenApiTest {
                 .body("request_id", equalTo(response.header("X-Request-Id")));
         Map<String, Object> body = response.as(Map.class);
         assertEquals(Set.of("status", "message", "request_id"), body.keySet());
-        assertDeprecationHeaders(response);
+        // errors carry the notice too; a sunset, where one is set, adds to the Link header
+        assertEquals("@1704672000", response.header("Deprecation"));
+        assertTrue(response.header("Link").startsWith(
+                "<http://localhost:8081/docs/migration-v0>; rel=\"deprecation\"; type=\"text/html\""),
+                response.header("Link"));
     }
 
     /** The service-wide policy of the tests: deprecated since the seed's date, no sunset. */

@@ -1,5 +1,6 @@
 package dev.tollgate.domain.deprecation;
 
+import dev.tollgate.domain.tenant.TenantSlug;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -32,21 +33,28 @@ public record DeprecationPolicy(
         }
     }
 
+    /** The decision for a caller whose tenant is not known: refusals name the replacement as a template. */
     public DeprecationDecision decide(Instant now) {
+        return decide(now, Optional.empty());
+    }
+
+    /** The decision at {@code now}; a refusal names the replacement as the caller of {@code tenant} must call it. */
+    public DeprecationDecision decide(Instant now, Optional<TenantSlug> tenant) {
+        String replacement = surface.replacement(tenant);
         DeprecationDecision.Notice notice = new DeprecationDecision.Notice(deprecatedAt, sunsetAt, guide);
         if (now.isBefore(deprecatedAt)) {
             return new DeprecationDecision.Allow(notice);
         }
         if (sunsetAt.isPresent() && !now.isBefore(sunsetAt.get())) {
             return new DeprecationDecision.Refuse(notice, DeprecationDecision.Refuse.Reason.SUNSET,
-                    "This API was retired on " + sunsetAt.get() + ". Use " + surface.replacement()
+                    "This API was retired on " + sunsetAt.get() + ". Use " + replacement
                             + " instead; see " + guide);
         }
         for (BrownoutWindow window : brownouts) {
             if (window.covers(now)) {
                 return new DeprecationDecision.Refuse(notice, DeprecationDecision.Refuse.Reason.BROWNOUT,
                         "This deprecated API is unavailable until " + window.end() + " (planned brownout). Use "
-                                + surface.replacement() + " instead; see " + guide);
+                                + replacement + " instead; see " + guide);
             }
         }
         return new DeprecationDecision.AllowWithWarning(notice);

@@ -1,5 +1,8 @@
 package dev.tollgate.domain.deprecation;
 
+import dev.tollgate.domain.tenant.TenantSlug;
+import java.util.Optional;
+
 /** An entry point kept alive only until its callers have migrated. */
 public enum LegacySurface {
     V0_TOKEN("v0_token", "POST /auth/realms/{tenant}/protocol/openid-connect/token (client credentials)"),
@@ -19,8 +22,13 @@ public enum LegacySurface {
         return wireName;
     }
 
-    /** What callers should use instead, named in refusals. */
+    /** What callers should use instead, named in refusals; {@code {tenant}} stands for the caller's tenant. */
     public String replacement() {
         return replacement;
+    }
+
+    /** The replacement as the caller of a known tenant must call it: the exact path, not a template. */
+    public String replacement(Optional<TenantSlug> tenant) {
+        return tenant.map(slug -> replacement.replace("{tenant}", slug.value())).orElse(replacement);
     }
 }

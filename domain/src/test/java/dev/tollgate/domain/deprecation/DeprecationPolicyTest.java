@@ -1,9 +1,11 @@
 package dev.tollgate.domain.deprecation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.domain.tenant.TenantSlug;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,16 @@ class DeprecationPolicyTest {
         assertTrue(brownout.message().contains("openid-connect/token"));
         var sunset = assertInstanceOf(DeprecationDecision.Refuse.class, policy.decide(SUNSET));
         assertTrue(sunset.reason() == DeprecationDecision.Refuse.Reason.SUNSET);
+    }
+
+    @Test
+    void aCallerOfAKnownTenantIsToldTheExactReplacementPath() {
+        var sunset = assertInstanceOf(DeprecationDecision.Refuse.class,
+                policy.decide(SUNSET, Optional.of(new TenantSlug("acme-staging"))));
+        assertEquals("This API was retired on 2027-06-01T00:00:00Z. Use POST /auth/realms/acme-staging/protocol/"
+                + "openid-connect/token (client credentials) instead; see " + GUIDE, sunset.message());
+        var unknown = assertInstanceOf(DeprecationDecision.Refuse.class, policy.decide(SUNSET));
+        assertTrue(unknown.message().contains("/auth/realms/{tenant}/"), unknown.message());
     }
 
     @Test

@@ -138,7 +138,8 @@ public class DeprecationResource {
         return new DeprecationsView(deprecations.tenant().slug().value(), deprecations.surfaces().stream()
                 .map(surface -> {
                     DeprecationPolicy policy = surface.policy();
-                    return new SurfaceView(policy.surface().wireName(), policy.surface().replacement(),
+                    return new SurfaceView(policy.surface().wireName(),
+                            policy.surface().replacement(Optional.of(deprecations.tenant().slug())),
                             policy.deprecatedAt().toString(), policy.sunsetAt().map(Object::toString).orElse(null),
                             policy.guide().toString(),
                             policy.brownouts().stream()
