@@ -125,7 +125,7 @@ public class DeprecationAdministration {
         for (int i = 0; i < specs.size(); i++) {
             String at = "surfaces[" + i + "].";
             PolicySpec spec = specs.get(i);
-            Optional<LegacySurface> surface = spec.surface().flatMap(DeprecationAdministration::surface);
+            Optional<LegacySurface> surface = spec.surface().flatMap(LegacySurface::parse);
             if (surface.isEmpty()) {
                 return AdminResult.invalid(at + "surface", "one of " + String.join(", ",
                         Arrays.stream(LegacySurface.values()).map(LegacySurface::wireName).toList()));
@@ -203,9 +203,6 @@ public class DeprecationAdministration {
         return access.resolve(caller, tenantSlug, AdminCaller.DEPRECATIONS_MANAGE);
     }
 
-    private static Optional<LegacySurface> surface(String wireName) {
-        return Arrays.stream(LegacySurface.values()).filter(s -> s.wireName().equals(wireName)).findFirst();
-    }
 
     private static Optional<Instant> instant(String value) {
         try {

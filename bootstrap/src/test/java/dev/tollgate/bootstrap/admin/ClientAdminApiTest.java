@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.bootstrap.support.AdminTokens;
 import dev.tollgate.bootstrap.support.Fixtures;
 import dev.tollgate.bootstrap.support.TestClock;
 import dev.tollgate.domain.scope.Scope;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ClientAdminApiTest {
 
-    static final String ADMIN_SECRET = "admin-secret-for-tests-only-0123456789abcdef";
-
     @Inject
     Fixtures fixtures;
 
@@ -40,16 +39,6 @@ class ClientAdminApiTest {
     @Inject
     AgroalDataSource dataSource;
 
-    static String token(String tenant, String clientId, String secret) {
-        return given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
-                .post("/auth/realms/" + tenant + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    static String adminToken() {
-        return token("admin", "tollgate-admin", ADMIN_SECRET);
-    }
-
     private static Response create(String token, String tenant, String json) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
                 .post("/admin/tenants/" + tenant + "/clients");
@@ -58,7 +47,7 @@ class ClientAdminApiTest {
     @Test
     void secretIsShownOnceAndWorks() throws Exception {
         fixtures.tenant("adm-once", SigningAlgorithm.RS256, List.of());
-        String admin = adminToken();
+        String admin = AdminTokens.operator();
         Response created = create(admin, "adm-once",
                 "{\"client_id\":\"erp\",\"name\":\"ERP\",\"description\":\"nightly sync\",\"scopes\":[\"orders:read\"],"
                         + "\"access_token_ttl\":600}");
@@ -92,7 +81,8 @@ class ClientAdminApiTest {
     @Test
     void legacyClientAndGeneratedId() {
         fixtures.tenant("adm-legacy", SigningAlgorithm.RS256, List.of());
-        Response created = create(adminToken(), "adm-legacy", "{\"name\":\"Old integration\",\"legacy_apis\":true}");
+        Response created = create(AdminTokens.operator(), "adm-legacy",
+                "{\"name\":\"Old integration\",\"legacy_apis\":true}");
         created.then().statusCode(201).body("legacy_apis", equalTo(true)).body("scopes", equalTo(List.of()));
         String clientId = created.path("client_id");
         assertEquals(36, clientId.length(), "a UUID, like the seed's client ids");
@@ -105,7 +95,7 @@ class ClientAdminApiTest {
     @Test
     void disablingTakesEffectAtOnce() {
         fixtures.tenant("adm-disable", SigningAlgorithm.RS256, List.of());
-        String admin = adminToken();
+        String admin = AdminTokens.operator();
         String secret = create(admin, "adm-disable", "{\"client_id\":\"pos\",\"name\":\"POS\"}").path("client_secret");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"enabled\":false}")
                 .patch("/admin/tenants/adm-disable/clients/pos")
@@ -122,7 +112,7 @@ class ClientAdminApiTest {
     @Test
     void rotationWithoutGraceStopsTheOldSecretAtOnce() {
         fixtures.tenant("adm-rotate", SigningAlgorithm.RS256, List.of());
-        String admin = adminToken();
+        String admin = AdminTokens.operator();
         String old = create(admin, "adm-rotate", "{\"client_id\":\"svc\",\"name\":\"svc\"}").path("client_secret");
         Response rotated = given().auth().oauth2(admin).post("/admin/tenants/adm-rotate/clients/svc/secret");
         rotated.then().statusCode(201).body("client_id", equalTo("svc"));
@@ -135,7 +125,7 @@ class ClientAdminApiTest {
     @Test
     void rotationWithGraceKeepsTheOldSecretUntilItEnds() {
         fixtures.tenant("adm-grace", SigningAlgorithm.RS256, List.of());
-        String admin = adminToken();
+        String admin = AdminTokens.operator();
         String old = create(admin, "adm-grace", "{\"client_id\":\"svc\",\"name\":\"svc\"}").path("client_secret");
         String fresh = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"grace_seconds\":3600}")
                 .post("/admin/tenants/adm-grace/clients/svc/secret").then().statusCode(201)
@@ -164,13 +154,14 @@ class ClientAdminApiTest {
         // a token without clients:manage
         var plain = fixtures.confidentialClient(
                 fixtures.tenant("adm-auth", SigningAlgorithm.RS256, List.of()), "plain", Scope.of("read"));
-        given().auth().oauth2(token("adm-auth", "plain", plain.secret())).get("/admin/tenants/adm-auth/clients")
+        given().auth().oauth2(AdminTokens.token("adm-auth", "plain", plain.secret()))
+                .get("/admin/tenants/adm-auth/clients")
                 .then().statusCode(403).body("error", equalTo("insufficient_scope"));
 
         // a tenant's own client manager manages that tenant only
-        String managerSecret = create(adminToken(), "adm-auth",
+        String managerSecret = create(AdminTokens.operator(), "adm-auth",
                 "{\"client_id\":\"manager\",\"name\":\"manager\",\"scopes\":[\"clients:manage\"]}").path("client_secret");
-        String manager = token("adm-auth", "manager", managerSecret);
+        String manager = AdminTokens.token("adm-auth", "manager", managerSecret);
         given().auth().oauth2(manager).get("/admin/tenants/adm-auth/clients").then().statusCode(200);
         given().auth().oauth2(manager).get("/admin/tenants/adm-other/clients").then().statusCode(403);
         given().auth().oauth2(manager).get("/admin/tenants/no-such-tenant/clients").then().statusCode(403);
@@ -180,7 +171,7 @@ class ClientAdminApiTest {
     @Test
     void validationErrorsNameTheField() {
         fixtures.tenant("adm-valid", SigningAlgorithm.RS256, List.of());
-        String admin = adminToken();
+        String admin = AdminTokens.operator();
         Map<String, String> cases = Map.ofEntries(
                 Map.entry("{}", "name"),
                 Map.entry("{\"name\":\"x\",\"legacy_apis\":true,\"scopes\":[\"a\"]}", "scopes"),
@@ -220,7 +211,7 @@ class ClientAdminApiTest {
     @Test
     void listsArePaginatedInStableOrder() {
         fixtures.tenant("adm-page", SigningAlgorithm.RS256, List.of());
-        String admin = adminToken();
+        String admin = AdminTokens.operator();
         for (String id : List.of("c", "a", "e", "b", "d")) {
             create(admin, "adm-page", "{\"client_id\":\"" + id + "\",\"name\":\"" + id + "\"}").then().statusCode(201);
         }

@@ -13,6 +13,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.tollgate.bootstrap.support.AdminTokens;
 import dev.tollgate.bootstrap.support.Fixtures;
 import dev.tollgate.bootstrap.support.TestClock;
 import dev.tollgate.domain.scope.Scope;
@@ -37,8 +38,8 @@ class KeyAdminApiTest {
     void rotatedKeySignsNewTokensWhileOldTokensStillVerify() throws Exception {
         var tenant = fixtures.tenant("adm-keys", SigningAlgorithm.RS256, List.of());
         var client = fixtures.confidentialClient(tenant, "svc", Scope.of("read"));
-        String admin = ClientAdminApiTest.adminToken();
-        String before = ClientAdminApiTest.token("adm-keys", "svc", client.secret());
+        String admin = AdminTokens.operator();
+        String before = AdminTokens.token("adm-keys", "svc", client.secret());
         String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
 
         given().auth().oauth2(admin).get("/admin/tenants/adm-keys/keys").then().statusCode(200)
@@ -49,7 +50,7 @@ class KeyAdminApiTest {
                 .then().statusCode(201).body("status", equalTo("active")).extract().path("kid");
         assertNotEquals(oldKid, newKid);
 
-        String after = ClientAdminApiTest.token("adm-keys", "svc", client.secret());
+        String after = AdminTokens.token("adm-keys", "svc", client.secret());
         assertEquals(newKid, SignedJWT.parse(after).getHeader().getKeyID());
         given().auth().oauth2(admin).get("/admin/tenants/adm-keys/keys").then().statusCode(200)
                 .body("items.kid", equalTo(List.of(newKid, oldKid)))
@@ -72,7 +73,7 @@ class KeyAdminApiTest {
     void rotationNeedsKeysManage() {
         var tenant = fixtures.tenant("adm-keys-scope", SigningAlgorithm.RS256, List.of());
         var client = fixtures.confidentialClient(tenant, "svc", Scope.of("clients:manage"));
-        String tenantAdmin = ClientAdminApiTest.token("adm-keys-scope", "svc", client.secret());
+        String tenantAdmin = AdminTokens.token("adm-keys-scope", "svc", client.secret());
         given().auth().oauth2(tenantAdmin).post("/admin/tenants/adm-keys-scope/keys/rotate").then().statusCode(403);
         given().post("/admin/tenants/adm-keys-scope/keys/rotate").then().statusCode(401);
     }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.tollgate.bootstrap.support.AdminTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,7 +26,7 @@ class TenantAdminApiTest {
 
     @Test
     void lifecycleOfATenant() throws Exception {
-        String admin = ClientAdminApiTest.adminToken();
+        String admin = AdminTokens.operator();
         post(admin, "{\"slug\":\"shop-staging\",\"display_name\":\"Shop (staging)\",\"domains\":[\"Staging.Shop.test\"],"
                 + "\"access_token_ttl\":899}")
                 .then().statusCode(201)
@@ -45,7 +46,7 @@ class TenantAdminApiTest {
 
         patch(admin, "shop-staging", "{\"signing_algorithm\":\"ES256\"}").then().statusCode(200)
                 .body("signing_algorithm", equalTo("ES256"));
-        String token = ClientAdminApiTest.token("shop-staging", "app", secret);
+        String token = AdminTokens.token("shop-staging", "app", secret);
         assertEquals("ES256", SignedJWT.parse(token).getHeader().getAlgorithm().getName());
 
         given().auth().oauth2(admin).get("/admin/tenants/shop-staging").then().statusCode(200)
@@ -61,7 +62,7 @@ class TenantAdminApiTest {
 
     @Test
     void validation() {
-        String admin = ClientAdminApiTest.adminToken();
+        String admin = AdminTokens.operator();
         post(admin, "{\"slug\":\"Bad_Slug\"}").then().statusCode(400).body("field", equalTo("slug"));
         post(admin, "{}").then().statusCode(400).body("field", equalTo("slug"));
         post(admin, "{\"slug\":\"t-ttl\",\"access_token_ttl\":10}").then().statusCode(400)
@@ -77,11 +78,11 @@ class TenantAdminApiTest {
 
     @Test
     void onlyTheAdminTenantManagesTenants() {
-        String admin = ClientAdminApiTest.adminToken();
+        String admin = AdminTokens.operator();
         String secret = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"client_id\":\"wannabe\",\"name\":\"w\",\"scopes\":[\"tenants:manage\",\"clients:manage\"]}")
                 .post("/admin/tenants/acme-staging/clients").then().statusCode(201).extract().path("client_secret");
-        String tenantToken = ClientAdminApiTest.token("acme-staging", "wannabe", secret);
+        String tenantToken = AdminTokens.token("acme-staging", "wannabe", secret);
         post(tenantToken, "{\"slug\":\"not-allowed\"}").then().statusCode(403);
         given().auth().oauth2(tenantToken).get("/admin/tenants").then().statusCode(403);
         given().get("/admin/tenants").then().statusCode(401);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.bootstrap.support.AdminTokens;
 import dev.tollgate.bootstrap.support.Fixtures;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import io.agroal.api.AgroalDataSource;
@@ -38,7 +39,7 @@ class UserAdminApiTest {
     @Test
     void usersAndTheirPasswords() throws Exception {
         fixtures.tenant("adm-users", SigningAlgorithm.RS256, List.of());
-        String admin = ClientAdminApiTest.adminToken();
+        String admin = AdminTokens.operator();
         String password = "Tr0ub4dor&3-horse-staple";
         Response created = create(admin, "adm-users", "{\"email\":\"Ann@Shop.test\",\"name\":\"Ann\",\"roles\":[\"newstore_admin\"],"
                 + "\"password\":\"" + password + "\"}");
@@ -77,7 +78,7 @@ class UserAdminApiTest {
     @Test
     void validation() {
         fixtures.tenant("adm-users-valid", SigningAlgorithm.RS256, List.of());
-        String admin = ClientAdminApiTest.adminToken();
+        String admin = AdminTokens.operator();
         Map<String, String> cases = Map.of(
                 "{\"password\":\"long-enough-password\"}", "email",
                 "{\"email\":\"bob@shop.test\"}", "password",
@@ -94,10 +95,10 @@ class UserAdminApiTest {
     @Test
     void usersManageScopeIsRequired() {
         fixtures.tenant("adm-users-scope", SigningAlgorithm.RS256, List.of());
-        String secret = given().auth().oauth2(ClientAdminApiTest.adminToken()).contentType(ContentType.JSON)
+        String secret = given().auth().oauth2(AdminTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"client_id\":\"clients-only\",\"name\":\"c\",\"scopes\":[\"clients:manage\"]}")
                 .post("/admin/tenants/adm-users-scope/clients").then().statusCode(201).extract().path("client_secret");
-        String token = ClientAdminApiTest.token("adm-users-scope", "clients-only", secret);
+        String token = AdminTokens.token("adm-users-scope", "clients-only", secret);
         given().auth().oauth2(token).get("/admin/tenants/adm-users-scope/users").then().statusCode(403);
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.bootstrap.support.AdminTokens;
 import dev.tollgate.bootstrap.support.Fixtures;
 import dev.tollgate.bootstrap.support.TestClock;
 import dev.tollgate.domain.scope.Scope;
@@ -43,7 +44,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class V0DeprecationTest {
 
-    static final String ADMIN_SECRET = "admin-secret-for-tests-only-0123456789abcdef";
     static final String GUIDE = "http://localhost:8081/docs/migration-v0";
     /** RFC 9110 IMF-fixdate, written out here independently of the service's formatter. */
     static final DateTimeFormatter IMF_FIXDATE =
@@ -58,29 +58,14 @@ class V0DeprecationTest {
     @Inject
     AgroalDataSource dataSource;
 
-    record Stage(Tenant tenant, String host, User user) {
-    }
-
-    Stage stage(String slug) {
-        Tenant tenant = fixtures.tenant(slug, SigningAlgorithm.RS256, List.of(slug + ".v0.test"));
-        User user = fixtures.user(tenant, "ops@" + slug + ".test", "integration-" + slug, PASSWORD, List.of("admin"));
-        return new Stage(tenant, slug + ".v0.test", user);
-    }
-
-    static String token(String tenant, String clientId, String secret) {
-        return given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
-                .post("/auth/realms/" + tenant + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    static String operator() {
-        return token("admin", "tollgate-admin", ADMIN_SECRET);
+    V0Stage stage(String slug) {
+        return V0Stage.create(fixtures, slug, SigningAlgorithm.RS256, List.of("admin"));
     }
 
     /** A token of the tenant's own administrators, with the deprecation scope only. */
     String tenantAdmin(Tenant tenant) {
         var client = fixtures.confidentialClient(tenant, "deprecation-admin", Scope.of("deprecations:manage"));
-        return token(tenant.slug().value(), client.client().clientId(), client.secret());
+        return AdminTokens.token(tenant.slug().value(), client.client().clientId(), client.secret());
     }
 
     static Response put(String token, String tenant, String json) {
@@ -90,8 +75,8 @@ class V0DeprecationTest {
 
     @Test
     void theServiceWidePolicyShowsUntilATenantHasItsOwn() {
-        Stage stage = stage("dep-view");
-        given().auth().oauth2(operator()).get("/admin/tenants/dep-view/deprecations").then().statusCode(200)
+        V0Stage stage = stage("dep-view");
+        given().auth().oauth2(AdminTokens.operator()).get("/admin/tenants/dep-view/deprecations").then().statusCode(200)
                 .body("tenant", equalTo("dep-view"))
                 .body("surfaces.surface", equalTo(List.of("v0_token", "v0_refresh", "password_grant", "implicit")))
                 .body("surfaces[0].deprecated_at", equalTo("2024-01-08T00:00:00Z"))
@@ -106,8 +91,8 @@ class V0DeprecationTest {
 
     @Test
     void aBrownoutRefusesWith410InTheV0ShapeUntilItEnds() {
-        Stage stage = stage("dep-brownout");
-        Stage neighbour = stage("dep-neighbour");
+        V0Stage stage = stage("dep-brownout");
+        V0Stage neighbour = stage("dep-neighbour");
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String admin = tenantAdmin(stage.tenant());
         put(admin, "dep-brownout", """
@@ -140,7 +125,7 @@ class V0DeprecationTest {
 
     @Test
     void aSunsetIsAnnouncedOnEveryResponseAndRefusesAfterwards() {
-        Stage stage = stage("dep-sunset");
+        V0Stage stage = stage("dep-sunset");
         Instant sunset = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(30));
         put(tenantAdmin(stage.tenant()), "dep-sunset", """
                 {"surfaces":[{"surface":"v0_token","sunset_at":"%1$s"},{"surface":"v0_refresh","sunset_at":"%1$s"}]}
@@ -166,7 +151,7 @@ class V0DeprecationTest {
 
     @Test
     void aTenantAdminMayMakeThePolicyStricterButOnlyTheOperatorMayRelaxIt() {
-        Stage stage = stage("dep-relax");
+        V0Stage stage = stage("dep-relax");
         String own = tenantAdmin(stage.tenant());
         put(own, "dep-relax", """
                 {"surfaces":[{"surface":"v0_token","deprecated_at":"2030-01-01T00:00:00Z"}]}
@@ -176,14 +161,14 @@ class V0DeprecationTest {
                 .header("Deprecation", equalTo("@1704672000"));
 
         // the operator postpones the deprecation of v0 for this tenant: no warning headers before that date
-        put(operator(), "dep-relax", """
+        put(AdminTokens.operator(), "dep-relax", """
                 {"surfaces":[{"surface":"v0_token","deprecated_at":"2099-01-01T00:00:00Z"}]}
                 """).then().statusCode(200).body("surfaces[0].status", equalTo("active"));
         login(stage.host(), stage.user().email(), PASSWORD).then().statusCode(200)
                 .header("Deprecation", nullValue()).header("Link", nullValue());
 
         // an empty list puts the tenant back on the service-wide policy
-        put(operator(), "dep-relax", "{\"surfaces\":[]}").then().statusCode(200)
+        put(AdminTokens.operator(), "dep-relax", "{\"surfaces\":[]}").then().statusCode(200)
                 .body("surfaces[0].source", equalTo("default"));
         login(stage.host(), stage.user().email(), PASSWORD).then().header("Deprecation", equalTo("@1704672000"));
     }
@@ -191,7 +176,7 @@ class V0DeprecationTest {
     @Test
     void policyMistakesAre400sNamingTheField() {
         stage("dep-invalid");
-        String admin = operator();
+        String admin = AdminTokens.operator();
         Map<String, String> cases = Map.of(
                 "{}", "surfaces",
                 "{\"surfaces\":[{\"surface\":\"v1_token\"}]}", "surfaces[0].surface",
@@ -209,13 +194,13 @@ class V0DeprecationTest {
                 .statusCode(400).body("error", equalTo("invalid_request")).body("field", equalTo(field)));
         put(admin, "dep-invalid", "{\"surfaces\":").then().statusCode(400).body("error", equalTo("invalid_request"));
         given().get("/admin/tenants/dep-invalid/deprecations").then().statusCode(401);
-        given().auth().oauth2(operator()).get("/admin/tenants/dep-nowhere/deprecations").then().statusCode(404);
+        given().auth().oauth2(AdminTokens.operator()).get("/admin/tenants/dep-nowhere/deprecations").then().statusCode(404);
     }
 
     @Test
     void anotherTenantsAdminCannotReadOrChangeThePolicy() {
         stage("dep-own");
-        Stage other = stage("dep-other");
+        V0Stage other = stage("dep-other");
         String foreign = tenantAdmin(other.tenant());
         given().auth().oauth2(foreign).get("/admin/tenants/dep-own/deprecations").then().statusCode(403);
         put(foreign, "dep-own", "{\"surfaces\":[]}").then().statusCode(403);
@@ -224,7 +209,7 @@ class V0DeprecationTest {
 
     @Test
     void theMigrationReportCountsABurstPerCallerWithoutAWritePerCall() throws Exception {
-        Stage stage = stage("dep-report");
+        V0Stage stage = stage("dep-report");
         String admin = tenantAdmin(stage.tenant());
         for (int i = 0; i < 5; i++) {
             login(stage.host(), stage.user().email(), PASSWORD).then().statusCode(200);

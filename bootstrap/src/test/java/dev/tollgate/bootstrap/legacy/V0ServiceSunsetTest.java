@@ -1,7 +1,6 @@
 package dev.tollgate.bootstrap.legacy;
 
 import static dev.tollgate.bootstrap.legacy.V0DeprecationTest.GUIDE;
-import static dev.tollgate.bootstrap.legacy.V0DeprecationTest.operator;
 import static dev.tollgate.bootstrap.legacy.V0TokenApiTest.PASSWORD;
 import static dev.tollgate.bootstrap.legacy.V0TokenApiTest.assertV0Error;
 import static dev.tollgate.bootstrap.legacy.V0TokenApiTest.login;
@@ -9,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.tollgate.bootstrap.support.AdminTokens;
 import dev.tollgate.bootstrap.support.Fixtures;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
@@ -57,7 +57,7 @@ class V0ServiceSunsetTest {
         login("unknown.example", "someone@acme.test", PASSWORD).then()
                 .header("Sunset", equalTo("Mon, 30 Jun 2025 00:00:00 GMT"))
                 .header("Link", containsString("rel=\"sunset\""));
-        given().auth().oauth2(operator()).get("/admin/tenants/acme-staging/deprecations").then().statusCode(200)
+        given().auth().oauth2(AdminTokens.operator()).get("/admin/tenants/acme-staging/deprecations").then().statusCode(200)
                 .body("surfaces[0].status", equalTo("retired"))
                 .body("surfaces[0].brownouts.start", equalTo(List.of("2025-05-01T10:00:00Z", "2025-06-01T10:00:00Z")));
     }
@@ -67,7 +67,7 @@ class V0ServiceSunsetTest {
         Tenant tenant = fixtures.tenant("sunset-late", SigningAlgorithm.RS256, List.of("sunset-late.v0.test"));
         fixtures.user(tenant, "erp@sunset-late.test", "erp", PASSWORD, List.of());
         var own = fixtures.confidentialClient(tenant, "ops", Scope.of("deprecations:manage"));
-        String ownToken = V0DeprecationTest.token("sunset-late", "ops", own.secret());
+        String ownToken = AdminTokens.token("sunset-late", "ops", own.secret());
         String later = """
                 {"surfaces":[{"surface":"v0_token","sunset_at":"2099-12-31T00:00:00Z"}]}
                 """;
@@ -77,7 +77,7 @@ class V0ServiceSunsetTest {
                 .body("error_description", containsString("sunset_at is later than 2025-06-30T00:00:00Z"));
         assertV0Error(login("sunset-late.v0.test", "erp@sunset-late.test", PASSWORD), 410, retired("sunset-late"));
 
-        given().auth().oauth2(operator()).contentType(ContentType.JSON).body(later)
+        given().auth().oauth2(AdminTokens.operator()).contentType(ContentType.JSON).body(later)
                 .put("/admin/tenants/sunset-late/deprecations").then().statusCode(200)
                 .body("surfaces[0].source", equalTo("tenant"))
                 .body("surfaces[0].status", equalTo("deprecated"))

@@ -1,6 +1,6 @@
 package dev.tollgate.bootstrap.legacy;
 
-import static dev.tollgate.bootstrap.legacy.V0DeprecationTest.operator;
+import static dev.tollgate.bootstrap.support.AdminTokens.operator;
 import static dev.tollgate.bootstrap.legacy.V0TokenApiTest.PASSWORD;
 import static dev.tollgate.bootstrap.legacy.V0TokenApiTest.assertV0Error;
 import static dev.tollgate.bootstrap.legacy.V0TokenApiTest.login;
@@ -31,13 +31,8 @@ class V0TenantSettingsTest {
     @Inject
     Fixtures fixtures;
 
-    record Stage(Tenant tenant, String host, User user) {
-    }
-
-    Stage stage(String slug) {
-        Tenant tenant = fixtures.tenant(slug, SigningAlgorithm.ES256, List.of(slug + ".v0.test"));
-        User user = fixtures.user(tenant, "sync@" + slug + ".test", "sync-" + slug, PASSWORD, List.of("reader"));
-        return new Stage(tenant, slug + ".v0.test", user);
+    V0Stage stage(String slug) {
+        return V0Stage.create(fixtures, slug, SigningAlgorithm.ES256, List.of("reader"));
     }
 
     static Response patch(String path, String json) {
@@ -46,7 +41,7 @@ class V0TenantSettingsTest {
 
     @Test
     void withRotationOnARefreshReplacesTheTokenAndAReuseRevokesTheFamily() {
-        Stage stage = stage("v0s-rotate");
+        V0Stage stage = stage("v0s-rotate");
         patch("/admin/tenants/v0s-rotate", "{\"v0_rotate_refresh_tokens\":true}").then().statusCode(200)
                 .body("v0_rotate_refresh_tokens", equalTo(true));
 
@@ -62,7 +57,7 @@ class V0TenantSettingsTest {
 
     @Test
     void theAccessTokenLifetimeIsTheBuiltInClientsAndTheClaimNamesTheTenants() throws Exception {
-        Stage stage = stage("v0s-claims");
+        V0Stage stage = stage("v0s-claims");
         patch("/admin/tenants/v0s-claims/clients/legacy-v0", "{\"access_token_ttl\":3600}").then().statusCode(200)
                 .body("access_token_ttl", equalTo(3600));
         patch("/admin/tenants/v0s-claims", """
@@ -85,7 +80,7 @@ class V0TenantSettingsTest {
 
     @Test
     void disablingTheUserOrTheBuiltInClientStopsV0ForThem() {
-        Stage stage = stage("v0s-off");
+        V0Stage stage = stage("v0s-off");
         String refreshToken = login(stage.host(), stage.user().email(), PASSWORD).path("refresh_token");
 
         patch("/admin/tenants/v0s-off/users/" + stage.user().id(), "{\"enabled\":false}").then().statusCode(200);

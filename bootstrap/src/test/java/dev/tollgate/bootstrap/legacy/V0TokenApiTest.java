@@ -42,20 +42,13 @@ import org.junit.jupiter.api.Test;
 class V0TokenApiTest {
 
     static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    static final String PASSWORD = "V3lC4EvMV1X5h3HsB_VU";
+    static final String PASSWORD = V0Stage.PASSWORD;
 
     @Inject
     Fixtures fixtures;
 
-    /** A tenant of its own, reached by its Host like a v0 caller's stage domain. */
-    record Stage(Tenant tenant, String host, User user) {
-    }
-
-    Stage stage(String slug) {
-        Tenant tenant = fixtures.tenant(slug, SigningAlgorithm.RS256, List.of(slug + ".v0.test"));
-        User user = fixtures.user(tenant, "myusername@" + slug + ".test", "integration-" + slug, PASSWORD,
-                List.of("newstore_admin"));
-        return new Stage(tenant, slug + ".v0.test", user);
+    V0Stage stage(String slug) {
+        return V0Stage.create(fixtures, slug, SigningAlgorithm.RS256, List.of("newstore_admin"));
     }
 
     static Response login(String host, String username, String password) {
@@ -94,7 +87,7 @@ class V0TokenApiTest {
 
     @Test
     void passwordLoginAnswersThePostTokenResponseOfSeed001() throws Exception {
-        Stage stage = stage("v0-shape");
+        V0Stage stage = stage("v0-shape");
         Response response = login(stage.host(), stage.user().email(), PASSWORD);
         response.then().statusCode(200).contentType(ContentType.JSON)
                 .header("Cache-Control", "no-store")
@@ -131,7 +124,7 @@ class V0TokenApiTest {
 
     @Test
     void theUsernameOrTheEmailSignsInAndJsonBodiesAreAcceptedToo() {
-        Stage stage = stage("v0-json");
+        V0Stage stage = stage("v0-json");
         login(stage.host(), stage.user().username(), PASSWORD).then().statusCode(200);
         given().header("Host", stage.host()).contentType(ContentType.JSON)
                 .body(Map.of("grant_type", "password", "username", stage.user().email(), "password", PASSWORD))
@@ -141,7 +134,7 @@ class V0TokenApiTest {
 
     @Test
     void aRefreshGivesANewAccessTokenAndTheSameRefreshToken() {
-        Stage stage = stage("v0-refresh");
+        V0Stage stage = stage("v0-refresh");
         Response first = login(stage.host(), stage.user().email(), PASSWORD);
         String refreshToken = first.path("refresh_token");
         Response renewed = refresh(stage.host(), refreshToken);
@@ -158,7 +151,7 @@ class V0TokenApiTest {
 
     @Test
     void wrongPasswordAndUnknownUserAreIndistinguishable() {
-        Stage stage = stage("v0-enum");
+        V0Stage stage = stage("v0-enum");
         Response wrongPassword = login(stage.host(), stage.user().email(), "not-the-password");
         Response unknownUser = login(stage.host(), "nobody@v0-enum.test", "not-the-password");
         assertV0Error(wrongPassword, 403, "Authentication failed");
@@ -172,7 +165,7 @@ class V0TokenApiTest {
 
     @Test
     void missingOrEmptyFieldsAndMalformedBodiesAre400sNamingTheField() {
-        Stage stage = stage("v0-bad");
+        V0Stage stage = stage("v0-bad");
         assertV0Error(given().header("Host", stage.host()).formParam("grant_type", "password")
                 .formParam("password", PASSWORD).post("/v0/token"), 400, "Missing or empty field: username");
         assertV0Error(given().header("Host", stage.host()).formParam("grant_type", "password")
@@ -203,7 +196,7 @@ class V0TokenApiTest {
 
     @Test
     void credentialsInTheQueryStringAreRefusedEvenWithABody() {
-        Stage stage = stage("v0-query");
+        V0Stage stage = stage("v0-query");
         assertV0Error(given().header("Host", stage.host()).queryParam("password", PASSWORD)
                 .formParam("grant_type", "password").formParam("username", stage.user().email())
                 .formParam("password", PASSWORD).post("/v0/token"),
@@ -217,7 +210,7 @@ class V0TokenApiTest {
 
     @Test
     void theRequestIdIsTheCallersWhenItIsAPlainTokenAndANewOneOtherwise() {
-        Stage stage = stage("v0-reqid");
+        V0Stage stage = stage("v0-reqid");
         Response echoed = given().header("Host", stage.host()).header("X-Request-Id", "9287978a-support-ticket")
                 .formParam("grant_type", "password").post("/v0/token");
         assertV0Error(echoed, 400, "Missing or empty field: username");
@@ -258,7 +251,7 @@ class V0TokenApiTest {
 
     @Test
     void eachCallLogsOneLineWithItsRequestId() {
-        Stage stage = stage("v0-logline");
+        V0Stage stage = stage("v0-logline");
         List<LogCapture.Line> lines = LogCapture.during(() -> given().header("Host", stage.host())
                 .header("X-Request-Id", "ticket-4711").formParam("grant_type", "password").post("/v0/token")
                 .then().statusCode(400));
@@ -270,7 +263,7 @@ class V0TokenApiTest {
 
     @Test
     void aPasswordNeverReachesTheLog() {
-        Stage stage = stage("v0-nolog");
+        V0Stage stage = stage("v0-nolog");
         var records = LogCapture.during(() -> {
             login(stage.host(), stage.user().email(), PASSWORD).then().statusCode(200);
             login(stage.host(), stage.user().email(), "Wr0ng-" + PASSWORD).then().statusCode(403);

@@ -1,6 +1,7 @@
 package dev.tollgate.domain.deprecation;
 
 import dev.tollgate.domain.tenant.TenantSlug;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** An entry point kept alive only until its callers have migrated. */
@@ -20,6 +21,10 @@ public enum LegacySurface {
 
     public String wireName() {
         return wireName;
+    }
+
+    public static Optional<LegacySurface> parse(String wireName) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
     }
 
     /** What callers should use instead, named in refusals; {@code {tenant}} stands for the caller's tenant. */

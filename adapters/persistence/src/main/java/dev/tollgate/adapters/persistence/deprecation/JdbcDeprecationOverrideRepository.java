@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -50,7 +49,7 @@ public class JdbcDeprecationOverrideRepository implements DeprecationOverrideRep
         for (Object[] row : rows) {
             String wireName = (String) row[0];
             // a surface this version no longer knows is skipped, not fatal
-            Arrays.stream(LegacySurface.values()).filter(s -> s.wireName().equals(wireName)).findFirst()
+            LegacySurface.parse(wireName)
                     .ifPresent(surface -> policies.put(surface, new DeprecationPolicy(surface,
                             SqlValues.instant(row[1]),
                             Optional.ofNullable(row[2]).map(SqlValues::instant),

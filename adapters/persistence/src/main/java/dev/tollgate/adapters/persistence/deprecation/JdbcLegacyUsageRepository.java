@@ -8,7 +8,6 @@ import dev.tollgate.domain.deprecation.LegacyUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -68,17 +67,13 @@ public class JdbcLegacyUsageRepository implements LegacyUsageRepository {
                 .setParameter(2, offset)
                 .setParameter(3, limit)
                 .getResultList();
+        // a surface this version no longer knows is left out of the report
         return rows.stream()
-                .filter(row -> surface((String) row[0]).isPresent())
-                .map(row -> new UsageReportLine(surface((String) row[0]).orElseThrow(), (String) row[1],
-                        Optional.ofNullable((UUID) row[2]), Optional.ofNullable((String) row[3]),
+                .flatMap(row -> LegacySurface.parse((String) row[0]).map(surface -> new UsageReportLine(surface,
+                        (String) row[1], Optional.ofNullable((UUID) row[2]), Optional.ofNullable((String) row[3]),
                         Optional.ofNullable((String) row[4]), ((Number) row[5]).longValue(),
-                        ((Number) row[6]).longValue(), SqlValues.instant(row[7]),
-                        SqlValues.instant(row[8])))
+                        ((Number) row[6]).longValue(), SqlValues.instant(row[7]), SqlValues.instant(row[8])))
+                        .stream())
                 .toList();
-    }
-
-    private static Optional<LegacySurface> surface(String wireName) {
-        return Arrays.stream(LegacySurface.values()).filter(s -> s.wireName().equals(wireName)).findFirst();
     }
 }
