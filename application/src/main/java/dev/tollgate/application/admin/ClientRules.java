@@ -46,16 +46,14 @@ final class ClientRules {
     }
 
     /**
-     * The built-in v0 client: its name, description, lifetimes and whether it is enabled may change; what makes it
-     * the v0 client (grants, scopes, kind, authentication) may not.
+     * The built-in v0 client: its name, description, scopes (what v0 tokens carry in {@code scope}), lifetimes and
+     * whether it is enabled may change; what makes it the v0 client (grants, kind, authentication) may not.
      */
     static AdminResult<Client> applyToBuiltIn(Client current, ClientSpec spec) {
         List<String> fixed = new ArrayList<>();
         spec.kind().ifPresent(v -> fixed.add("kind"));
         spec.owner().ifPresent(v -> fixed.add("owner"));
         spec.grantTypes().ifPresent(v -> fixed.add("grant_types"));
-        spec.scopes().ifPresent(v -> fixed.add("scopes"));
-        spec.legacyApis().ifPresent(v -> fixed.add("legacy_apis"));
         spec.redirectUris().ifPresent(v -> fixed.add("redirect_uris"));
         spec.tokenEndpointAuthMethod().ifPresent(v -> fixed.add("token_endpoint_auth_method"));
         if (!fixed.isEmpty()) {

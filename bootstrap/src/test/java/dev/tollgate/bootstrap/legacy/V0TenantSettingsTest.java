@@ -56,17 +56,21 @@ class V0TenantSettingsTest {
     }
 
     @Test
-    void theAccessTokenLifetimeIsTheBuiltInClientsAndTheClaimNamesTheTenants() throws Exception {
+    void lifetimeAndScopeAreTheBuiltInClientsAndTheClaimNamesTheTenants() throws Exception {
         V0Stage stage = stage("v0s-claims");
-        patch("/admin/tenants/v0s-claims/clients/legacy-v0", "{\"access_token_ttl\":3600}").then().statusCode(200)
-                .body("access_token_ttl", equalTo(3600));
+        // a tenant may give v0 tokens the scopes its APIs check, like the seed's sample token
+        patch("/admin/tenants/v0s-claims/clients/legacy-v0", """
+                {"access_token_ttl":3600,"legacy_apis":false,"scopes":["read:current_user","offline_access"]}
+                """).then().statusCode(200).body("access_token_ttl", equalTo(3600));
         patch("/admin/tenants/v0s-claims", """
                 {"v0_tenant_claim":"https://acme.example/tenant","v0_roles_claim":"https://acme.example/roles"}
                 """).then().statusCode(200).body("v0_tenant_claim", equalTo("https://acme.example/tenant"));
 
         Response issued = login(stage.host(), stage.user().email(), PASSWORD);
-        issued.then().statusCode(200).body("expires_in", equalTo(3600));
+        issued.then().statusCode(200).body("expires_in", equalTo(3600))
+                .body("scope", equalTo("read:current_user offline_access"));
         JWTClaimsSet claims = SignedJWT.parse(issued.path("access_token")).getJWTClaimsSet();
+        assertEquals("read:current_user offline_access", claims.getStringClaim("scope"));
         assertEquals("v0s-claims", claims.getStringClaim("https://acme.example/tenant"));
         assertEquals(List.of("reader"), claims.getStringListClaim("https://acme.example/roles"));
         assertNull(claims.getClaim("http://newstore/newstore_id"));
