@@ -4,6 +4,7 @@ import dev.tollgate.application.client.ClientRegistration;
 import dev.tollgate.application.deprecation.Deprecations;
 import dev.tollgate.application.deprecation.LegacyUsageRecorder;
 import dev.tollgate.application.port.ClientRepository;
+import dev.tollgate.application.port.Transactions;
 import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.token.AccessTokenFactory;
 import dev.tollgate.application.token.RefreshTokens;
@@ -45,11 +46,12 @@ public class LegacyTokenApi {
     private final ClientRepository clients;
     private final RefreshTokens refreshTokens;
     private final AccessTokenFactory accessTokens;
+    private final Transactions transactions;
 
     @Inject
     public LegacyTokenApi(Deprecations deprecations, LegacyUsageRecorder usage, UserAuthenticator authenticator,
             UserRepository users, ClientRepository clients, RefreshTokens refreshTokens,
-            AccessTokenFactory accessTokens) {
+            AccessTokenFactory accessTokens, Transactions transactions) {
         this.deprecations = deprecations;
         this.usage = usage;
         this.authenticator = authenticator;
@@ -57,6 +59,7 @@ public class LegacyTokenApi {
         this.clients = clients;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
+        this.transactions = transactions;
     }
 
     /** {@code POST /v0/token}: {@code request} is the parsed body, or why it could not be read. */
@@ -131,10 +134,13 @@ public class LegacyTokenApi {
             return new Served(Outcome.failure(OAuthError.invalidGrant("Authentication failed")), Optional.empty());
         }
         Scope scope = client.scopes().allowed();
-        RefreshTokens.Issued refresh = refreshTokens.issue(tenant, client.clientId(), user.get().id(), scope,
-                client.lifetimesOr(tenant.defaultLifetimes()).refreshToken());
-        return new Served(Outcome.success(mint(tenant, client, user.get(), scope, refresh.value())),
-                Optional.of(user.get().id()));
+        // one transaction: a refresh token is stored only if its access token could be signed too
+        IssuedToken issued = transactions.inTransaction(() -> {
+            RefreshTokens.Issued refresh = refreshTokens.issue(tenant, client.clientId(), user.get().id(), scope,
+                    client.lifetimesOr(tenant.defaultLifetimes()).refreshToken());
+            return mint(tenant, client, user.get(), scope, refresh.value());
+        });
+        return new Served(Outcome.success(issued), Optional.of(user.get().id()));
     }
 
     private Served refresh(Tenant tenant, Client client, String presented) {
@@ -149,9 +155,10 @@ public class LegacyTokenApi {
             return new Served(Outcome.failure(OAuthError.invalidGrant("Authentication failed")),
                     Optional.of(token.userId()));
         }
-        Outcome<IssuedToken> outcome = refreshTokens
+        // one transaction: a rotation stands only if the new access token could be signed too
+        Outcome<IssuedToken> outcome = transactions.inTransaction(() -> refreshTokens
                 .renew(token, presented, tenant.legacyTokens().rotateRefreshTokens())
-                .map(refresh -> mint(tenant, client, user.get(), token.scope(), refresh));
+                .map(refresh -> mint(tenant, client, user.get(), token.scope(), refresh)));
         return new Served(outcome, Optional.of(token.userId()));
     }
 

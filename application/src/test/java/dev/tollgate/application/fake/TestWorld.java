@@ -98,7 +98,7 @@ public final class TestWorld {
         deprecations = new Deprecations(defaultDeprecations, deprecationOverrides, clock);
         usage = new LegacyUsageRecorder(usageStore, clock);
         legacyTokenApi = new LegacyTokenApi(deprecations, usage, userAuthenticator, users, clients, refreshTokens,
-                tokenFactory);
+                tokenFactory, transactions);
     }
 
     // ---- tenants

@@ -21,7 +21,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What a tenant admin changes about v0 through the admin API: rotation, lifetime, claim names, on and off. */
@@ -53,6 +59,34 @@ class V0TenantSettingsTest {
         // the replaced token again: someone else holds it, so the whole family stops
         assertV0Error(refresh(stage.host(), first), 403, "Authentication failed");
         assertV0Error(refresh(stage.host(), third), 403, "Authentication failed");
+    }
+
+    @Test
+    void parallelRefreshesOfOneRotatingTokenSucceedOnce() throws Exception {
+        V0Stage stage = stage("v0s-race");
+        patch("/admin/tenants/v0s-race", "{\"v0_rotate_refresh_tokens\":true}").then().statusCode(200);
+        String token = login(stage.host(), stage.user().email(), PASSWORD).path("refresh_token");
+        int parallel = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return refresh(stage.host(), token).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                seen.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, seen.stream().filter(s -> s == 200).count(), seen.toString());
+            assertEquals(parallel - 1, seen.stream().filter(s -> s == 403).count(), seen.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
