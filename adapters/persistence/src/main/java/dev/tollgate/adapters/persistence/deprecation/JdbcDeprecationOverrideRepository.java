@@ -31,6 +31,14 @@ public class JdbcDeprecationOverrideRepository implements DeprecationOverrideRep
     @Override
     @Transactional
     public Map<LegacySurface, DeprecationPolicy> find(UUID tenantId) {
+        // asked on every legacy call: most tenants have no override, and then one query is all it costs
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select surface, deprecated_at, sunset_at, link from deprecation_override where tenant_id = ?1
+                """).setParameter(1, tenantId).getResultList();
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> windows = em.createNativeQuery("""
                 select surface, starts_at, ends_at from deprecation_brownout where tenant_id = ?1 order by starts_at
@@ -38,23 +46,17 @@ public class JdbcDeprecationOverrideRepository implements DeprecationOverrideRep
         Map<String, List<BrownoutWindow>> brownouts = new HashMap<>();
         for (Object[] w : windows) {
             brownouts.computeIfAbsent((String) w[0], k -> new ArrayList<>())
-                    .add(new BrownoutWindow(SqlValues.instant(w[1]),
-                            SqlValues.instant(w[2])));
+                    .add(new BrownoutWindow(SqlValues.instant(w[1]), SqlValues.instant(w[2])));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select surface, deprecated_at, sunset_at, link from deprecation_override where tenant_id = ?1
-                """).setParameter(1, tenantId).getResultList();
         Map<LegacySurface, DeprecationPolicy> policies = new EnumMap<>(LegacySurface.class);
         for (Object[] row : rows) {
             String wireName = (String) row[0];
             // a surface this version no longer knows is skipped, not fatal
-            LegacySurface.parse(wireName)
-                    .ifPresent(surface -> policies.put(surface, new DeprecationPolicy(surface,
-                            SqlValues.instant(row[1]),
-                            Optional.ofNullable(row[2]).map(SqlValues::instant),
-                            URI.create((String) row[3]),
-                            brownouts.getOrDefault(wireName, List.of()))));
+            LegacySurface.parse(wireName).ifPresent(surface -> policies.put(surface, new DeprecationPolicy(surface,
+                    SqlValues.instant(row[1]),
+                    Optional.ofNullable(row[2]).map(SqlValues::instant),
+                    URI.create((String) row[3]),
+                    brownouts.getOrDefault(wireName, List.of()))));
         }
         return policies;
     }

@@ -36,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class DeprecationResource {
 
-    public record WindowView(@JsonProperty("start") String start, @JsonProperty("end") String end) {
+    /** A brownout window, as read and as written. */
+    public record WindowJson(@JsonProperty("start") String start, @JsonProperty("end") String end) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -46,7 +47,7 @@ public class DeprecationResource {
             @JsonProperty("deprecated_at") String deprecatedAt,
             @JsonProperty("sunset_at") String sunsetAt,
             @JsonProperty("link") String link,
-            @JsonProperty("brownouts") List<WindowView> brownouts,
+            @JsonProperty("brownouts") List<WindowJson> brownouts,
             @JsonProperty("source") String source,
             @JsonProperty("status") String status) {
     }
@@ -55,15 +56,12 @@ public class DeprecationResource {
             @JsonProperty("tenant") String tenant, @JsonProperty("surfaces") List<SurfaceView> surfaces) {
     }
 
-    public record WindowRequest(@JsonProperty("start") String start, @JsonProperty("end") String end) {
-    }
-
     public record SurfaceRequest(
             @JsonProperty("surface") String surface,
             @JsonProperty("deprecated_at") String deprecatedAt,
             @JsonProperty("sunset_at") String sunsetAt,
             @JsonProperty("link") String link,
-            @JsonProperty("brownouts") List<WindowRequest> brownouts) {
+            @JsonProperty("brownouts") List<WindowJson> brownouts) {
 
         PolicySpec spec() {
             return new PolicySpec(Optional.ofNullable(surface), Optional.ofNullable(deprecatedAt),
@@ -143,7 +141,7 @@ public class DeprecationResource {
                             policy.deprecatedAt().toString(), policy.sunsetAt().map(Object::toString).orElse(null),
                             policy.guide().toString(),
                             policy.brownouts().stream()
-                                    .map(w -> new WindowView(w.start().toString(), w.end().toString())).toList(),
+                                    .map(w -> new WindowJson(w.start().toString(), w.end().toString())).toList(),
                             surface.overridden() ? "tenant" : "default", status(surface.now()));
                 })
                 .toList());

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token, else a new UUID. It is echoed
- * in the response header, rendered in error bodies that carry one (v0) and put in the log lines of the request, so
- * a caller's support ticket leads to the right log line.
+ * in the response header, rendered in error bodies that carry one (v0), and logged with the v0 calls and with every
+ * unexpected failure, so a caller's support ticket leads to the right log line.
  */
 @ApplicationScoped
 public class RequestIds {
