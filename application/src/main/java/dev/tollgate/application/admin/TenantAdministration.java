@@ -32,6 +32,9 @@ public class TenantAdministration {
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
 
+    public static final String STANDARD = "standard";
+    public static final String STOREFRONT = "storefront";
+
     private final TenantRepository tenants;
     private final ClientRepository clients;
     private final SigningKeys keys;
@@ -58,8 +61,12 @@ public class TenantAdministration {
             if (slug.isEmpty()) {
                 return AdminResult.invalid("slug", "1 to 63 lowercase letters, digits or dashes, e.g. acme-staging");
             }
+            Optional<TokenLifetimes> lifetimes = profileLifetimes(spec.profile().orElse(STANDARD));
+            if (lifetimes.isEmpty()) {
+                return AdminResult.invalid("profile", STANDARD + " or " + STOREFRONT);
+            }
             Tenant defaults = new Tenant(random.newId(), slug.get(), slug.get().value(), List.of(), Optional.empty(),
-                    Optional.empty(), TokenLifetimes.ofSeconds(86_400, 0), SigningAlgorithm.RS256, true);
+                    Optional.empty(), lifetimes.get(), SigningAlgorithm.RS256, true);
             return apply(defaults, spec).then(tenant -> transactions.inTransaction(() -> {
                 if (tenants.findBySlug(tenant.slug()).isPresent()) {
                     return AdminResult.refused(new AdminError.Conflict("Tenant " + tenant.slug() + " exists already"));
@@ -74,6 +81,18 @@ public class TenantAdministration {
                 return AdminResult.done(created);
             }));
         });
+    }
+
+    /**
+     * Default token lifetimes by creation profile. Storefront-style tenants (seed 003) hand out short-lived access
+     * tokens ({@code expires_in: 899}) and lean on rotating refresh tokens.
+     */
+    static Optional<TokenLifetimes> profileLifetimes(String profile) {
+        return switch (profile) {
+            case STANDARD -> Optional.of(TokenLifetimes.ofSeconds(86_400, 0));
+            case STOREFRONT -> Optional.of(TokenLifetimes.ofSeconds(899, 30L * 86_400));
+            default -> Optional.empty();
+        };
     }
 
     public AdminResult<Page<Tenant>> list(AdminCaller caller, int offset, int limit) {
@@ -91,6 +110,9 @@ public class TenantAdministration {
     }
 
     public AdminResult<Tenant> change(AdminCaller caller, String slug, TenantSpec spec) {
+        if (spec.profile().isPresent()) {
+            return AdminResult.invalid("profile", "only chosen at creation; change the TTLs instead");
+        }
         return allowed(caller).then(ok -> find(slug)).then(current -> apply(current, spec)
                 .then(changed -> !changed.enabled() && changed.slug().value().equals(AdminCaller.ADMIN_TENANT)
                         // a disabled admin tenant would lock every administrator out

@@ -3,7 +3,12 @@ package dev.tollgate.application.admin;
 import java.util.List;
 import java.util.Optional;
 
-/** What an administrator sends to create or change a tenant; absent fields keep their value or default. */
+/**
+ * What an administrator sends to create or change a tenant; absent fields keep their value or default.
+ *
+ * @param profile creation only: {@code standard} (24 h access tokens, refresh tokens until revoked) or
+ *                {@code storefront} (seed 003: 899 s access tokens, 30-day refresh tokens)
+ */
 public record TenantSpec(
         Optional<String> slug,
         Optional<String> displayName,
@@ -14,5 +19,15 @@ public record TenantSpec(
         Optional<Boolean> enabled,
         Optional<String> v0TenantClaim,
         Optional<String> v0RolesClaim,
-        Optional<Boolean> v0RotateRefreshTokens) {
+        Optional<Boolean> v0RotateRefreshTokens,
+        Optional<String> profile) {
+
+    /** A spec without a creation profile. */
+    public TenantSpec(Optional<String> slug, Optional<String> displayName, Optional<List<String>> domains,
+            Optional<Integer> accessTokenTtl, Optional<Integer> refreshTokenTtl, Optional<String> signingAlgorithm,
+            Optional<Boolean> enabled, Optional<String> v0TenantClaim, Optional<String> v0RolesClaim,
+            Optional<Boolean> v0RotateRefreshTokens) {
+        this(slug, displayName, domains, accessTokenTtl, refreshTokenTtl, signingAlgorithm, enabled, v0TenantClaim,
+                v0RolesClaim, v0RotateRefreshTokens, Optional.empty());
+    }
 }

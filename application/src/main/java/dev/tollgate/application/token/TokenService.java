@@ -1,6 +1,8 @@
 package dev.tollgate.application.token;
 
 import dev.tollgate.application.client.ClientAuthenticator;
+import dev.tollgate.application.client.ClientCredentials;
+import dev.tollgate.application.grant.SelfAuthenticatingGrantHandler;
 import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
 import dev.tollgate.application.grant.GrantRequest;
@@ -36,6 +38,10 @@ public class TokenService {
             return Outcome.failure(OAuthError.invalidRequest("Missing parameter: grant_type"));
         }
         GrantType grantType = new GrantType(grantTypeName);
+        if (request.credentials() instanceof ClientCredentials.Absent
+                && handlers.find(grantType).orElse(null) instanceof SelfAuthenticatingGrantHandler selfAuthenticating) {
+            return selfAuthenticating.handleUnauthenticated(request);
+        }
         return authenticator.authenticate(request.tenant(), request.credentials())
                 .then(client -> dispatch(request, client, grantType));
     }
@@ -52,6 +58,6 @@ public class TokenService {
             return Outcome.failure(OAuthError.unauthorizedClient(
                     "The client is not allowed the grant type " + grantType.value()));
         }
-        return handler.get().handle(new GrantRequest(request.tenant(), client, request.parameters()));
+        return handler.get().handle(new GrantRequest(request.tenant(), client, request.parameters(), request.endpoint()));
     }
 }

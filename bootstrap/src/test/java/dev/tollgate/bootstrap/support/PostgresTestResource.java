@@ -24,7 +24,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private static final String HOST = "127.0.0.1";
     private static final int PORT = 5432;
-    private static final String DATABASE = "tollgate_test";
+    /** Parallel runs (e.g. two worktrees) each set their own {@code TOLLGATE_TEST_PG_DATABASE}. */
+    private static final String DATABASE = System.getenv().getOrDefault("TOLLGATE_TEST_PG_DATABASE", "tollgate_test");
 
     private EmbeddedPostgres embedded;
 

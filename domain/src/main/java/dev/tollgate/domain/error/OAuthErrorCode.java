@@ -8,6 +8,10 @@ public enum OAuthErrorCode {
     UNAUTHORIZED_CLIENT("unauthorized_client"),
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type"),
     INVALID_SCOPE("invalid_scope"),
+    /** Authorization endpoint only (RFC 6749 §4.1.2.1): the user or the server refused the request. */
+    ACCESS_DENIED("access_denied"),
+    /** Authorization endpoint only (RFC 6749 §4.1.2.1). */
+    UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type"),
     SERVER_ERROR("server_error"),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable");
 

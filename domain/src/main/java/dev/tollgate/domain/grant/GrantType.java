@@ -9,6 +9,11 @@ import java.util.Objects;
 public record GrantType(String value) {
 
     public static final GrantType CLIENT_CREDENTIALS = new GrantType("client_credentials");
+    public static final GrantType AUTHORIZATION_CODE = new GrantType("authorization_code");
+    public static final GrantType REFRESH_TOKEN = new GrantType("refresh_token");
+    public static final GrantType PASSWORD = new GrantType("password");
+    /** RFC 7523 §2.1. */
+    public static final GrantType JWT_BEARER = new GrantType("urn:ietf:params:oauth:grant-type:jwt-bearer");
 
     public GrantType {
         Objects.requireNonNull(value, "value");

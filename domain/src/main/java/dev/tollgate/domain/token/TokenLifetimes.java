@@ -3,7 +3,10 @@ package dev.tollgate.domain.token;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How long the tokens of a tenant or client live. A zero refresh lifetime means no refresh tokens. */
+/**
+ * How long the tokens of a tenant or client live. A zero refresh lifetime means refresh tokens that live until they
+ * are revoked (rotation and reuse detection still apply).
+ */
 public record TokenLifetimes(Duration accessToken, Duration refreshToken) {
 
     public static final Duration MIN_ACCESS_TOKEN = Duration.ofSeconds(60);

@@ -59,14 +59,16 @@ public class TenantResource {
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("v0_tenant_claim") String v0TenantClaim,
             @JsonProperty("v0_roles_claim") String v0RolesClaim,
-            @JsonProperty("v0_rotate_refresh_tokens") Boolean v0RotateRefreshTokens) {
+            @JsonProperty("v0_rotate_refresh_tokens") Boolean v0RotateRefreshTokens,
+            @JsonProperty("profile") String profile) {
 
         TenantSpec spec() {
             return new TenantSpec(Optional.ofNullable(slug), Optional.ofNullable(displayName),
                     Optional.ofNullable(domains), Optional.ofNullable(accessTokenTtl),
                     Optional.ofNullable(refreshTokenTtl), Optional.ofNullable(signingAlgorithm),
                     Optional.ofNullable(enabled), Optional.ofNullable(v0TenantClaim),
-                    Optional.ofNullable(v0RolesClaim), Optional.ofNullable(v0RotateRefreshTokens));
+                    Optional.ofNullable(v0RolesClaim), Optional.ofNullable(v0RotateRefreshTokens),
+                    Optional.ofNullable(profile));
         }
     }
 

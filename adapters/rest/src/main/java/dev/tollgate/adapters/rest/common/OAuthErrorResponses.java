@@ -45,7 +45,9 @@ public final class OAuthErrorResponses {
             case INVALID_CLIENT -> 401;
             case SERVER_ERROR -> 500;
             case TEMPORARILY_UNAVAILABLE -> 503;
-            case INVALID_REQUEST, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE -> 400;
+            case INVALID_REQUEST, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE,
+                    UNSUPPORTED_RESPONSE_TYPE -> 400;
+            case ACCESS_DENIED -> 403;
         };
     }
 }

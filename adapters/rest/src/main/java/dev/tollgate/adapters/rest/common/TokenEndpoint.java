@@ -32,7 +32,8 @@ public class TokenEndpoint {
         Outcome<IssuedToken> outcome = tenant.then(t -> TokenRequestReader
                 .read(http.contentType(), http.body() == null ? new byte[0] : http.body(), http.authorization(),
                         http.uri().getQueryParameters().keySet(), acceptJson)
-                .then(read -> tokens.requestToken(new TokenRequest(t, read.credentials(), read.parameters()))));
+                .then(read -> tokens.requestToken(new TokenRequest(t, read.credentials(), read.parameters(),
+                        http.uri().getAbsolutePath()))));
         return switch (outcome) {
             case Outcome.Success<IssuedToken> issued -> Response.ok(successBody.apply(issued.value()))
                     .header("Cache-Control", "no-store")

@@ -24,17 +24,19 @@ import jakarta.ws.rs.core.UriInfo;
 public class OAuthTokenResource {
 
     /** RFC 6749 §5.1 as seed 003 shows it, {@code token_type} in lower case. */
-    @JsonPropertyOrder({"access_token", "token_type", "expires_in", "refresh_token", "scope"})
+    @JsonPropertyOrder({"access_token", "token_type", "id_token", "expires_in", "refresh_token", "scope"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OAuthTokenResponse(
             @JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType,
+            @JsonProperty("id_token") String idToken,
             @JsonProperty("expires_in") long expiresIn,
             @JsonProperty("refresh_token") String refreshToken,
             @JsonProperty("scope") String scope) {
 
         static OAuthTokenResponse of(IssuedToken token) {
-            return new OAuthTokenResponse(token.accessToken(), "bearer", token.expiresIn().toSeconds(),
+            return new OAuthTokenResponse(token.accessToken(), "bearer", token.idToken().orElse(null),
+                    token.expiresIn().toSeconds(),
                     token.refreshToken().orElse(null), token.scope().isEmpty() ? null : token.scope().value());
         }
     }

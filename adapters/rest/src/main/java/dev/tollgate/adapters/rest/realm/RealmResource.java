@@ -31,7 +31,7 @@ public class RealmResource {
 
     /** Seed 002's token response, field for field. */
     @JsonPropertyOrder({"access_token", "expires_in", "refresh_expires_in", "refresh_token", "token_type",
-            "not-before-policy", "scope"})
+            "id_token", "not-before-policy", "scope"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RealmTokenResponse(
             @JsonProperty("access_token") String accessToken,
@@ -39,12 +39,14 @@ public class RealmResource {
             @JsonProperty("refresh_expires_in") long refreshExpiresIn,
             @JsonProperty("refresh_token") String refreshToken,
             @JsonProperty("token_type") String tokenType,
+            @JsonProperty("id_token") String idToken,
             @JsonProperty("not-before-policy") long notBeforePolicy,
             @JsonProperty("scope") String scope) {
 
         static RealmTokenResponse of(IssuedToken token) {
             return new RealmTokenResponse(token.accessToken(), token.expiresIn().toSeconds(), 0,
-                    token.refreshToken().orElse(null), IssuedToken.BEARER, 0, token.scope().value());
+                    token.refreshToken().orElse(null), IssuedToken.BEARER, token.idToken().orElse(null), 0,
+                    token.scope().value());
         }
     }
 
