@@ -39,6 +39,15 @@ public class AccessTokenFactory {
     }
 
     public IssuedToken mint(Tenant tenant, Client client, String subject, Scope scope, Map<String, Object> extra) {
+        return mint(tenant, client, subject, scope, extra, random.newTokenId());
+    }
+
+    /**
+     * A token with a {@code jti} chosen by the caller, who records it before the token exists (an authorization
+     * code remembers the access token issued from it, to revoke it when the code is replayed).
+     */
+    public IssuedToken mint(Tenant tenant, Client client, String subject, Scope scope, Map<String, Object> extra,
+            String tokenId) {
         Duration lifetime = client.lifetimesOr(tenant.defaultLifetimes()).accessToken();
         // whole seconds, so that exp - iat equals the expires_in the caller is told
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -49,7 +58,7 @@ public class AccessTokenFactory {
                 tenant.audience(settings.publicUrl()),
                 issuedAt,
                 expiresAt,
-                random.newTokenId(),
+                tokenId,
                 client.clientId(),
                 scope,
                 tenant.slug().value(),

@@ -54,9 +54,14 @@ public class RefreshTokens {
      * Starts a new family. A zero lifetime means the token lives until it is revoked.
      */
     public Issued issue(Tenant tenant, String clientId, UUID userId, Scope scope, Duration lifetime) {
+        return issue(tenant, clientId, userId, scope, lifetime, random.newId());
+    }
+
+    /** Starts a new family with an id chosen by the caller, who records it first (see AuthorizationCodes). */
+    public Issued issue(Tenant tenant, String clientId, UUID userId, Scope scope, Duration lifetime, UUID familyId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Optional<Instant> expiresAt = lifetime.isZero() ? Optional.empty() : Optional.of(now.plus(lifetime));
-        return store(new RefreshToken(random.newId(), tenant.id(), random.newId(), clientId, userId, scope, now,
+        return store(new RefreshToken(random.newId(), tenant.id(), familyId, clientId, userId, scope, now,
                 expiresAt, RefreshToken.State.ACTIVE));
     }
 

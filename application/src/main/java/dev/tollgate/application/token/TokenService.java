@@ -6,7 +6,15 @@ import dev.tollgate.application.grant.SelfAuthenticatingGrantHandler;
 import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
 import dev.tollgate.application.grant.GrantRequest;
+import dev.tollgate.application.deprecation.Deprecations;
+import dev.tollgate.application.deprecation.LegacyUsageRecorder;
+import dev.tollgate.application.user.UserAuthenticator;
 import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.deprecation.DeprecationDecision;
+import dev.tollgate.domain.deprecation.LegacySurface;
+import dev.tollgate.domain.deprecation.LegacyUsage;
+import dev.tollgate.domain.error.OAuthErrorCode;
+import dev.tollgate.domain.user.User;
 import dev.tollgate.domain.client.LegacyV0Client;
 import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.Outcome;
@@ -25,11 +33,57 @@ public class TokenService {
 
     private final ClientAuthenticator authenticator;
     private final GrantHandlers handlers;
+    private final Deprecations deprecations;
+    private final LegacyUsageRecorder usage;
+    private final UserAuthenticator users;
 
     @Inject
-    public TokenService(ClientAuthenticator authenticator, GrantHandlers handlers) {
+    public TokenService(ClientAuthenticator authenticator, GrantHandlers handlers, Deprecations deprecations,
+            LegacyUsageRecorder usage, UserAuthenticator users) {
         this.authenticator = authenticator;
         this.handlers = handlers;
+        this.deprecations = deprecations;
+        this.usage = usage;
+        this.users = users;
+    }
+
+    /**
+     * A token request, with the deprecation policy applied first when its grant type is a legacy surface: refused
+     * during a brownout or after the sunset, otherwise served with the notice; every call is counted for the
+     * migration report.
+     */
+    public TokenAnswer answer(TokenRequest request) {
+        Optional<LegacySurface> surface = Optional.ofNullable(request.parameters().get("grant_type"))
+                .flatMap(LegacySurface::ofGrantType)
+                .filter(s -> handlers.find(new GrantType(request.parameters().get("grant_type"))).isPresent());
+        if (surface.isEmpty()) {
+            return new TokenAnswer(requestToken(request), Optional.empty());
+        }
+        Optional<DeprecationDecision> decision = deprecations.decide(Optional.of(request.tenant()), surface.get());
+        Optional<DeprecationDecision.Notice> notice = decision
+                .filter(d -> !(d instanceof DeprecationDecision.Allow))
+                .map(DeprecationDecision::notice);
+        LegacyUsage.Caller caller = new LegacyUsage.Caller(request.tenant().id(), surface.get(),
+                claimedClientId(request.credentials()),
+                Optional.ofNullable(request.parameters().get("username"))
+                        .flatMap(login -> users.identify(request.tenant(), login))
+                        .map(User::id));
+        if (decision.isPresent() && decision.get() instanceof DeprecationDecision.Refuse refusal) {
+            usage.record(caller, true);
+            return new TokenAnswer(Outcome.failure(OAuthError.of(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
+                    refusal.message())), notice);
+        }
+        usage.record(caller, false);
+        return new TokenAnswer(requestToken(request), notice);
+    }
+
+    private static String claimedClientId(ClientCredentials credentials) {
+        return switch (credentials) {
+            case ClientCredentials.SecretBasic basic -> basic.clientId();
+            case ClientCredentials.SecretPost post -> post.clientId();
+            case ClientCredentials.ClientIdOnly id -> id.clientId();
+            case ClientCredentials.Absent absent -> "";
+        };
     }
 
     public Outcome<IssuedToken> requestToken(TokenRequest request) {

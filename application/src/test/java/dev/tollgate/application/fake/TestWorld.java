@@ -1,6 +1,11 @@
 package dev.tollgate.application.fake;
 
+import dev.tollgate.application.authorization.AuthorizationCodes;
+import dev.tollgate.application.authorization.CodeAuthorization;
 import dev.tollgate.application.client.ClientAuthenticator;
+import dev.tollgate.application.grant.AuthorizationCodeGrantHandler;
+import dev.tollgate.application.grant.PasswordGrantHandler;
+import dev.tollgate.application.grant.RefreshTokenGrantHandler;
 import dev.tollgate.application.deprecation.DefaultDeprecations;
 import dev.tollgate.application.deprecation.Deprecations;
 import dev.tollgate.application.deprecation.LegacyUsageRecorder;
@@ -79,6 +84,9 @@ public final class TestWorld {
     public final Deprecations deprecations;
     public final LegacyUsageRecorder usage;
     public final LegacyTokenApi legacyTokenApi;
+    public final FakeAuthorizationCodeRepository codeStore = new FakeAuthorizationCodeRepository();
+    public final AuthorizationCodes authorizationCodes;
+    public final CodeAuthorization codeAuthorization;
 
     public TestWorld() {
         this(new ServiceSettings(PUBLIC_URL, Optional.of(new TenantSlug("acme"))));
@@ -89,14 +97,21 @@ public final class TestWorld {
         signingKeys = new SigningKeys(keys, vault, jwkEncoder, clock);
         tokenFactory = new AccessTokenFactory(signingKeys, signer, random, settings, clock);
         authenticator = new ClientAuthenticator(clients, digester, clock);
-        grantHandlers = new GrantHandlers(List.of(new ClientCredentialsGrantHandler(tokenFactory)));
-        tokenService = new TokenService(authenticator, grantHandlers);
         directory = new TenantDirectory(tenants, settings);
         provisioning = new Provisioning(tenants, clients, digester, random, clock);
         userAuthenticator = new UserAuthenticator(users, hasher, random);
         refreshTokens = new RefreshTokens(refreshTokenStore, digester, random, transactions, clock);
         deprecations = new Deprecations(defaultDeprecations, deprecationOverrides, clock);
         usage = new LegacyUsageRecorder(usageStore, clock);
+        authorizationCodes = new AuthorizationCodes(codeStore, digester, random, clock);
+        codeAuthorization = new CodeAuthorization(clients, users, userAuthenticator, authorizationCodes, settings);
+        grantHandlers = new GrantHandlers(List.of(
+                new ClientCredentialsGrantHandler(tokenFactory),
+                new AuthorizationCodeGrantHandler(authorizationCodes, refreshTokens, refreshTokenStore, tokenFactory,
+                        users, random, transactions, clock),
+                new RefreshTokenGrantHandler(refreshTokens, tokenFactory, users, transactions),
+                new PasswordGrantHandler(userAuthenticator, refreshTokens, tokenFactory, transactions)));
+        tokenService = new TokenService(authenticator, grantHandlers, deprecations, usage, userAuthenticator);
         legacyTokenApi = new LegacyTokenApi(deprecations, usage, userAuthenticator, users, clients, refreshTokens,
                 tokenFactory, transactions);
     }

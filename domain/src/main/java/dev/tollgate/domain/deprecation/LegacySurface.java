@@ -27,6 +27,15 @@ public enum LegacySurface {
         return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
     }
 
+    /** The legacy surface a token endpoint grant type is, if it is one (the password grant, Moltin's implicit). */
+    public static Optional<LegacySurface> ofGrantType(String grantType) {
+        return switch (grantType) {
+            case "password" -> Optional.of(PASSWORD_GRANT);
+            case "implicit" -> Optional.of(IMPLICIT);
+            default -> Optional.empty();
+        };
+    }
+
     /** What callers should use instead, named in refusals; {@code {tenant}} stands for the caller's tenant. */
     public String replacement() {
         return replacement;

@@ -1,6 +1,8 @@
 package dev.tollgate.adapters.rest.common;
 
+import dev.tollgate.application.token.TokenAnswer;
 import dev.tollgate.application.token.TokenRequest;
+import dev.tollgate.domain.deprecation.DeprecationHeaders;
 import dev.tollgate.application.token.TokenService;
 import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.tenant.Tenant;
@@ -8,6 +10,7 @@ import dev.tollgate.domain.token.IssuedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The token endpoint shared by the dialects: read the request, run the use case, render in the dialect's shape. */
@@ -29,17 +32,22 @@ public class TokenEndpoint {
             HttpTokenRequest http,
             boolean acceptJson,
             Function<IssuedToken, Object> successBody) {
-        Outcome<IssuedToken> outcome = tenant.then(t -> TokenRequestReader
+        TokenAnswer answer = switch (tenant.then(t -> TokenRequestReader
                 .read(http.contentType(), http.body() == null ? new byte[0] : http.body(), http.authorization(),
                         http.uri().getQueryParameters().keySet(), acceptJson)
-                .then(read -> tokens.requestToken(new TokenRequest(t, read.credentials(), read.parameters(),
-                        http.uri().getAbsolutePath()))));
-        return switch (outcome) {
+                .map(read -> new TokenRequest(t, read.credentials(), read.parameters(), http.uri().getAbsolutePath())))) {
+            case Outcome.Success<TokenRequest> request -> tokens.answer(request.value());
+            case Outcome.Failure<TokenRequest> failure ->
+                    new TokenAnswer(Outcome.failure(failure.error()), Optional.empty());
+        };
+        Response response = switch (answer.outcome()) {
             case Outcome.Success<IssuedToken> issued -> Response.ok(successBody.apply(issued.value()))
                     .header("Cache-Control", "no-store")
                     .header("Pragma", "no-cache")
                     .build();
             case Outcome.Failure<IssuedToken> failure -> OAuthErrorResponses.render(failure.error());
         };
+        answer.notice().ifPresent(notice -> DeprecationHeaders.of(notice).forEach(response.getHeaders()::add));
+        return response;
     }
 }

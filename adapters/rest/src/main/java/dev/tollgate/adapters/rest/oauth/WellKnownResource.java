@@ -51,8 +51,7 @@ public class WellKnownResource {
         return switch (tenants.byHost(host)) {
             case Outcome.Success<Tenant> found -> {
                 String base = stripSlash(uri.getBaseUri().toString());
-                yield Response.ok(metadata.document(found.value(), base + "/oauth/token", base + "/.well-known/jwks.json"))
-                        .build();
+                yield Response.ok(metadata.hostDocument(found.value(), base)).build();
             }
             case Outcome.Failure<Tenant> failure -> OAuthErrorResponses.render(failure.error());
         };

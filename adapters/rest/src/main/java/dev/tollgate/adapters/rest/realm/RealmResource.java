@@ -3,6 +3,7 @@ package dev.tollgate.adapters.rest.realm;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tollgate.adapters.rest.authorize.AuthorizationEndpoint;
 import dev.tollgate.adapters.rest.common.AuthorizationServerMetadata;
 import dev.tollgate.adapters.rest.common.OAuthErrorResponses;
 import dev.tollgate.adapters.rest.common.TokenEndpoint;
@@ -12,6 +13,7 @@ import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.token.IssuedToken;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
  * The realm dialect: Keycloak-shaped paths, where NewStore API clients get their tokens (seed 002).
@@ -54,12 +57,15 @@ public class RealmResource {
     private final TenantDirectory tenants;
     private final JwksResponses jwks;
     private final AuthorizationServerMetadata metadata;
+    private final AuthorizationEndpoint authorization;
 
     public RealmResource(
             TokenEndpoint tokenEndpoint,
             TenantDirectory tenants,
             JwksResponses jwks,
-            AuthorizationServerMetadata metadata) {
+            AuthorizationServerMetadata metadata,
+            AuthorizationEndpoint authorization) {
+        this.authorization = authorization;
         this.tokenEndpoint = tokenEndpoint;
         this.tenants = tenants;
         this.jwks = jwks;
@@ -80,6 +86,32 @@ public class RealmResource {
                 new TokenEndpoint.HttpTokenRequest(contentType, body, authorization, uri),
                 false,
                 RealmTokenResponse::of);
+    }
+
+    /** The realm's authorization endpoint: the same as {@code /oauth/authorize}, for the tenant in the path. */
+    @GET
+    @Path("/protocol/openid-connect/auth")
+    @Produces(MediaType.TEXT_HTML)
+    public Response authorize(@PathParam("tenant") String tenant, @Context UriInfo uri) {
+        return authorization.get(tenants.bySlug(tenant), uri);
+    }
+
+    @POST
+    @Path("/protocol/openid-connect/auth")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_HTML)
+    public Response authorizeForm(@PathParam("tenant") String tenant, @HeaderParam("Content-Type") String contentType,
+            @CookieParam("tollgate_login_csrf") String csrfCookie, @Context UriInfo uri, byte[] body) {
+        return authorization.post(tenants.bySlug(tenant), contentType, body, csrfCookie, uri);
+    }
+
+    @POST
+    @Path("/protocol/openid-connect/auth")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    public Response authorizeMultipart(@PathParam("tenant") String tenant, @Context UriInfo uri,
+            MultipartFormDataInput input) {
+        return authorization.postMultipart(tenants.bySlug(tenant), input, uri);
     }
 
     @GET
