@@ -227,6 +227,7 @@ public final class TestWorld {
         private Optional<TokenLifetimes> lifetimes = Optional.empty();
         private TokenEndpointAuthMethod authMethod = TokenEndpointAuthMethod.CLIENT_SECRET_BASIC;
         private boolean enabled = true;
+        private List<URI> redirectUris = List.of();
 
         private ClientBuilder(UUID tenantId, String clientId) {
             this.tenantId = tenantId;
@@ -263,9 +264,19 @@ public final class TestWorld {
             return this;
         }
 
+        public ClientBuilder kind(ClientKind value) {
+            kind = value;
+            return this;
+        }
+
+        public ClientBuilder redirectUris(String... value) {
+            redirectUris = java.util.Arrays.stream(value).map(URI::create).toList();
+            return this;
+        }
+
         public Client build() {
             return new Client(tenantId, clientId, "Client " + clientId, "", kind, grantTypes, scopes, lifetimes,
-                    List.of(), authMethod, enabled);
+                    redirectUris, authMethod, enabled);
         }
     }
 }
