@@ -49,9 +49,14 @@ public class SigningKeys {
 
     /** The tenant's JWKS: every key whose tokens may still be in circulation. */
     public List<Map<String, Object>> jwks(Tenant tenant) {
-        return jwkEncoder.encode(published(tenant).stream()
+        return jwkEncoder.encode(verificationKeys(tenant));
+    }
+
+    /** The public keys a token of the tenant may be verified with: exactly those of its JWKS. */
+    public List<PublishedKey> verificationKeys(Tenant tenant) {
+        return published(tenant).stream()
                 .map(stored -> new PublishedKey(stored.keyId(), stored.algorithm(), vault.publicKey(stored)))
-                .toList());
+                .toList();
     }
 
     /** The keys in the tenant's JWKS, newest first. */

@@ -80,6 +80,16 @@ public interface TollgateConfig {
         Duration flushInterval();
     }
 
+    /** The deny list of revoked access tokens (RFC 7009). */
+    Revocation revocation();
+
+    interface Revocation {
+
+        /** How often entries past their token's expiry are deleted. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+    }
+
     /** Read by {@code TollgateMain} before Quarkus starts; declared here so the mapping accepts it. */
     Demo demo();
 

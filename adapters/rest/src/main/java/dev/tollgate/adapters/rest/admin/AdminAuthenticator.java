@@ -6,6 +6,7 @@ import dev.tollgate.application.admin.AdminCaller;
 import dev.tollgate.application.key.SigningKeys;
 import dev.tollgate.application.tenant.ServiceSettings;
 import dev.tollgate.application.tenant.TenantDirectory;
+import dev.tollgate.application.token.AccessTokenDenyList;
 import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.error.Outcome;
@@ -36,14 +37,16 @@ public class AdminAuthenticator {
     private final SigningKeys signingKeys;
     private final ServiceSettings settings;
     private final ObjectMapper json;
+    private final AccessTokenDenyList denyList;
 
     public AdminAuthenticator(JWTParser parser, TenantDirectory tenants, SigningKeys signingKeys,
-            ServiceSettings settings, ObjectMapper json) {
+            ServiceSettings settings, ObjectMapper json, AccessTokenDenyList denyList) {
         this.parser = parser;
         this.tenants = tenants;
         this.signingKeys = signingKeys;
         this.settings = settings;
         this.json = json;
+        this.denyList = denyList;
     }
 
     public AdminResult<AdminCaller> authenticate(String authorization) {
@@ -60,6 +63,11 @@ public class AdminAuthenticator {
             }
             Tenant tenant = found.value();
             JsonWebToken verified = parser.parse(token, context(tenant));
+            if (verified.getTokenID() == null || denyList.denies(tenant, verified.getTokenID())) {
+                // revoked (RFC 7009) before its expiry
+                LOG.debugf("Admin token refused: revoked");
+                return AdminResult.refused(INVALID);
+            }
             String scope = stringClaim(verified, "scope");
             Scope scopes = scope == null ? Scope.EMPTY : Scope.parse(scope).orElse(Scope.EMPTY);
             return AdminResult.done(new AdminCaller(tenant, verified.getSubject(), scopes));
@@ -89,7 +97,7 @@ public class AdminAuthenticator {
         context.setIssuedBy(tenant.issuer(settings.publicUrl()).toString());
         context.setExpectedAudience(Set.of(tenant.audience(settings.publicUrl())));
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256));
-        context.setRequiredClaims(Set.of("sub", "exp", "iat", "tenant"));
+        context.setRequiredClaims(Set.of("sub", "exp", "iat", "jti", "tenant"));
         return context;
     }
 }

@@ -1,0 +1,48 @@
+package dev.tollgate.application.token;
+
+import dev.tollgate.domain.scope.Scope;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The claims of an access token whose signature verified against a tenant's key. Verified is not valid: it may be
+ * expired, revoked, or issued by another issuer sharing nothing but the key material (never, but checked anyway).
+ *
+ * @param audience    {@code aud}, a single string in Tollgate's tokens, a list in general (RFC 7519 §4.1.3)
+ * @param otherClaims every claim not named by another component, as JSON values (e.g. seed 003's {@code view})
+ */
+public record VerifiedAccessToken(
+        String issuer,
+        String subject,
+        List<String> audience,
+        Instant issuedAt,
+        Instant expiresAt,
+        String tokenId,
+        String clientId,
+        Scope scope,
+        Map<String, Object> otherClaims) {
+
+    public VerifiedAccessToken {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        audience = List.copyOf(audience);
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(scope, "scope");
+        otherClaims = Map.copyOf(otherClaims);
+    }
+
+    /** Seed 003's {@code view}, where the token carries one (an empty string is a value: the tenant's default view). */
+    public Optional<Object> view() {
+        return Optional.ofNullable(otherClaims.get("view"));
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+}
