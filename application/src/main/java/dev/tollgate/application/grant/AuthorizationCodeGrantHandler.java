@@ -3,6 +3,7 @@ package dev.tollgate.application.grant;
 import dev.tollgate.application.authorization.AuthorizationCodes;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.port.RefreshTokenRepository;
+import dev.tollgate.application.port.RevokedAccessTokenRepository;
 import dev.tollgate.application.port.Transactions;
 import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.token.AccessTokenFactory;
@@ -15,6 +16,7 @@ import dev.tollgate.domain.grant.AuthorizationCodeGrant;
 import dev.tollgate.domain.grant.GrantType;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.token.IssuedToken;
+import dev.tollgate.domain.token.RevokedAccessToken;
 import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,7 +28,8 @@ import java.util.UUID;
 
 /**
  * RFC 6749 §4.1.3 with RFC 7636 §4.6: a client exchanges a code, once, for an access token and (when it may refresh)
- * a refresh token. A second exchange of a code is refused and revokes what the first one got (RFC 6749 §4.1.2).
+ * a refresh token. A second exchange of a code is refused and revokes what the first one got (RFC 6749 §4.1.2): the
+ * refresh token family, and the access token by putting it on the deny list introspection consults.
  */
 @Singleton
 public class AuthorizationCodeGrantHandler implements GrantHandler {
@@ -40,6 +43,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private final RefreshTokenRepository refreshTokenRepository;
     private final AccessTokenFactory accessTokens;
     private final UserRepository users;
+    private final RevokedAccessTokenRepository revokedAccessTokens;
     private final RandomValues random;
     private final Transactions transactions;
     private final Clock clock;
@@ -47,7 +51,9 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     @Inject
     public AuthorizationCodeGrantHandler(AuthorizationCodes codes, RefreshTokens refreshTokens,
             RefreshTokenRepository refreshTokenRepository, AccessTokenFactory accessTokens, UserRepository users,
-            RandomValues random, Transactions transactions, Clock clock) {
+            RevokedAccessTokenRepository revokedAccessTokens, RandomValues random, Transactions transactions,
+            Clock clock) {
+        this.revokedAccessTokens = revokedAccessTokens;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.refreshTokenRepository = refreshTokenRepository;
@@ -79,7 +85,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         }
         AuthorizationCode stored = found.get();
         if (stored.redemption().isPresent()) {
-            revokeIssuedFrom(stored.redemption().get());
+            revokeIssuedFrom(request.tenant(), stored, stored.redemption().get());
             return invalidGrant(INVALID_CODE);
         }
         if (stored.isExpiredAt(clock.instant())) {
@@ -140,8 +146,14 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         });
     }
 
-    private void revokeIssuedFrom(AuthorizationCode.Redemption redemption) {
-        redemption.refreshFamily().ifPresent(family -> refreshTokenRepository.revokeFamily(family, clock.instant()));
+    /** The refresh family ends, and the access token goes on the deny list until it expires. */
+    private void revokeIssuedFrom(Tenant tenant, AuthorizationCode code, AuthorizationCode.Redemption redemption) {
+        Instant now = clock.instant();
+        redemption.refreshFamily().ifPresent(family -> refreshTokenRepository.revokeFamily(family, now));
+        if (redemption.accessTokenExpiresAt().isAfter(now)) {
+            revokedAccessTokens.add(new RevokedAccessToken(tenant.id(), redemption.accessTokenId(), code.clientId(),
+                    redemption.accessTokenExpiresAt(), now));
+        }
     }
 
     private static <T> Outcome<T> invalidGrant(String description) {

@@ -85,6 +85,7 @@ public final class TestWorld {
     public final LegacyUsageRecorder usage;
     public final LegacyTokenApi legacyTokenApi;
     public final FakeAuthorizationCodeRepository codeStore = new FakeAuthorizationCodeRepository();
+    public final FakeRevokedAccessTokenRepository revokedAccessTokens = new FakeRevokedAccessTokenRepository();
     public final AuthorizationCodes authorizationCodes;
     public final CodeAuthorization codeAuthorization;
 
@@ -108,7 +109,7 @@ public final class TestWorld {
         grantHandlers = new GrantHandlers(List.of(
                 new ClientCredentialsGrantHandler(tokenFactory),
                 new AuthorizationCodeGrantHandler(authorizationCodes, refreshTokens, refreshTokenStore, tokenFactory,
-                        users, random, transactions, clock),
+                        users, revokedAccessTokens, random, transactions, clock),
                 new RefreshTokenGrantHandler(refreshTokens, tokenFactory, users, transactions),
                 new PasswordGrantHandler(userAuthenticator, refreshTokens, tokenFactory, transactions)));
         tokenService = new TokenService(authenticator, grantHandlers, deprecations, usage, userAuthenticator);

@@ -80,9 +80,11 @@ class AuthorizationCodeGrantHandlerTest {
     void aReplayRevokesTheRefreshFamilyOfTheFirstExchange() {
         String code = code(backend, Optional.empty());
         success(handler.handle(exchange(backend, code)));
+        String jti = world.signer.signedClaims.getLast().tokenId();
         failure(handler.handle(exchange(backend, code)));
         assertTrue(world.refreshTokenStore.byDigest.values().stream()
                 .allMatch(t -> t.state() == RefreshToken.State.REVOKED));
+        assertTrue(world.revokedAccessTokens.contains(acme.id(), jti), "the access token is on the deny list");
     }
 
     @Test

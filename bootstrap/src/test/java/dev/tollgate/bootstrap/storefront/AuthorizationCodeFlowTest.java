@@ -137,10 +137,17 @@ class AuthorizationCodeFlowTest {
     @Test
     void aSecondUseOfACodeIsRefusedAndRevokesWhatTheFirstGot() {
         String code = seedAuthorize().get("code");
-        String refresh = exchange(code, StorefrontStage.REDIRECT).then().statusCode(200).extract().path("refresh_token");
+        Response first = exchange(code, StorefrontStage.REDIRECT);
+        String refresh = first.then().statusCode(200).extract().path("refresh_token");
+        String access = first.path("access_token");
+        noRedirects().auth().preemptive().basic("c6b39d0c-45e0-4917-bf37-27590918cb29", backendSecret)
+                .formParam("token", access).post("/oauth/introspect").then().statusCode(200).body("active", equalTo(true));
 
         exchange(code, StorefrontStage.REDIRECT).then().statusCode(400)
                 .body("error", equalTo("invalid_grant"));
+        noRedirects().auth().preemptive().basic("c6b39d0c-45e0-4917-bf37-27590918cb29", backendSecret)
+                .formParam("token", access).post("/oauth/introspect").then().statusCode(200)
+                .body("active", equalTo(false));
         noRedirects().auth().preemptive().basic("c6b39d0c-45e0-4917-bf37-27590918cb29", backendSecret)
                 .formParam("grant_type", "refresh_token").formParam("refresh_token", refresh)
                 .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_grant"));

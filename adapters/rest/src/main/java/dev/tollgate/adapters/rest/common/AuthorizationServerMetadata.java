@@ -27,16 +27,19 @@ public class AuthorizationServerMetadata {
     /** The document of a tenant's realm endpoints, served at the realm path and at the RFC 8414 §3 location. */
     public Map<String, Object> realmDocument(Tenant tenant) {
         String realm = tenant.realmUrl(settings.publicUrl()).toString();
-        return document(tenant, realm + "/protocol/openid-connect", "/auth", "/token", "/certs");
+        return document(tenant, realm + "/protocol/openid-connect", "/auth", "/token", "/certs", "/token/introspect",
+                "/revoke");
     }
 
     /** The document of the unprefixed Storefront paths on {@code base}, the URL the tenant's host is reached at. */
     public Map<String, Object> hostDocument(Tenant tenant, String base) {
-        return document(tenant, base, "/oauth/authorize", "/oauth/token", "/.well-known/jwks.json");
+        return document(tenant, base, "/oauth/authorize", "/oauth/token", "/.well-known/jwks.json", "/oauth/introspect",
+                "/oauth/revoke");
     }
 
     /** The document for endpoints under {@code base}; the issuer is always the tenant's one issuer. */
-    private Map<String, Object> document(Tenant tenant, String base, String authorization, String token, String jwks) {
+    private Map<String, Object> document(Tenant tenant, String base, String authorization, String token, String jwks,
+            String introspection, String revocation) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", tenant.issuer(settings.publicUrl()).toString());
         document.put("authorization_endpoint", base + authorization);
@@ -49,6 +52,11 @@ public class AuthorizationServerMetadata {
         document.put("token_endpoint_auth_methods_supported",
                 List.of("client_secret_basic", "client_secret_post", "none"));
         document.put("access_token_signing_alg_values_supported", List.of(tenant.signingAlgorithm().name()));
+        document.put("introspection_endpoint", base + introspection);
+        document.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        document.put("revocation_endpoint", base + revocation);
+        document.put("revocation_endpoint_auth_methods_supported",
+                List.of("client_secret_basic", "client_secret_post", "none"));
         // RFC 9207: the authorization response names its issuer, against mix-up attacks
         document.put("authorization_response_iss_parameter_supported", true);
         return document;
