@@ -108,6 +108,11 @@ class MasterKeySourceTest {
             public Usage usage() {
                 throw new UnsupportedOperationException("not used by MasterKeySource");
             }
+
+            @Override
+            public JwtBearer jwtBearer() {
+                throw new UnsupportedOperationException("not used by MasterKeySource");
+            }
         };
     }
 }
