@@ -3,7 +3,11 @@ package dev.tollgate.adapters.crypto;
 import dev.tollgate.application.port.JwkSetValidator;
 import dev.tollgate.domain.client.ClientJwks;
 import jakarta.inject.Singleton;
+import java.math.BigInteger;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +96,10 @@ public final class Jose4jJwkSetValidator implements JwkSetValidator {
         if (key instanceof EllipticCurveJsonWebKey ec && !EllipticCurves.P_256.equals(ec.getCurveName())) {
             return Optional.of("EC keys must be on the P-256 curve (ES256)");
         }
+        if (key instanceof EllipticCurveJsonWebKey ec && !onCurve(ec.getECPublicKey())) {
+            // jose4j takes any coordinates: a point off the curve is no public key at all
+            return Optional.of("not a valid EC public key (the point is not on P-256)");
+        }
         if (key.getUse() != null && !"sig".equals(key.getUse())) {
             return Optional.of("use must be sig");
         }
@@ -104,6 +112,22 @@ public final class Jose4jJwkSetValidator implements JwkSetValidator {
         }
         keys.add(key);
         return Optional.empty();
+    }
+
+    /** y² = x³ + ax + b (mod p), with both coordinates reduced: SEC 1 §3.2.2.1's check of a public point. */
+    static boolean onCurve(ECPublicKey key) {
+        ECParameterSpec params = key.getParams();
+        if (!(params.getCurve().getField() instanceof ECFieldFp field)) {
+            return false;
+        }
+        BigInteger p = field.getP();
+        BigInteger x = key.getW().getAffineX();
+        BigInteger y = key.getW().getAffineY();
+        if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
+            return false;
+        }
+        BigInteger right = x.pow(3).add(params.getCurve().getA().multiply(x)).add(params.getCurve().getB()).mod(p);
+        return y.pow(2).mod(p).equals(right);
     }
 
     private static Result invalid(String reason) {
