@@ -70,7 +70,8 @@ class NimbusOAuthClientTest {
                     com.nimbusds.oauth2.sdk.http.HTTPRequest.Method.GET, URI.create(location));
             AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(http.send().getBodyAsJSONObject());
             assertEquals(ISSUER, metadata.getIssuer(), location);
-            assertEquals(java.util.List.of(GrantType.CLIENT_CREDENTIALS), metadata.getGrantTypes(), location);
+            assertEquals(java.util.List.of(GrantType.CLIENT_CREDENTIALS, GrantType.JWT_BEARER), metadata.getGrantTypes(),
+                    location);
         }
     }
 
