@@ -4,6 +4,8 @@ import dev.tollgate.application.client.StoredSecret;
 import dev.tollgate.application.grant.GrantHandlers;
 import dev.tollgate.application.port.AuditLog;
 import dev.tollgate.application.port.ClientRepository;
+import dev.tollgate.application.port.JwkSetValidator;
+import dev.tollgate.application.port.SecretSealer;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.port.SecretDigester;
 import dev.tollgate.application.port.Transactions;
@@ -14,6 +16,7 @@ import dev.tollgate.domain.audit.AuditEntry;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.LegacyV0Client;
 import dev.tollgate.domain.client.ClientKind;
+import dev.tollgate.domain.grant.GrantType;
 import dev.tollgate.domain.tenant.Tenant;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,6 +30,10 @@ import java.util.UUID;
 /**
  * API clients as a tenant administrator manages them (seed 002): the secret is shown once, at creation or
  * rotation, and stored only as a digest; every change is audited in the same transaction.
+ *
+ * <p>A client allowed the JWT bearer grant keeps its secret sealed too (HS256 assertions need the secret itself),
+ * but only from a creation or rotation on: a secret that exists before the grant is added is known only by its
+ * digest, so HS256 assertions fail until the secret is rotated. Taking the grant away drops the sealed copies.
  */
 @Singleton
 public class ClientAdministration {
@@ -44,6 +51,8 @@ public class ClientAdministration {
     private final TenantAccess access;
     private final ClientRepository clients;
     private final SecretDigester digester;
+    private final SecretSealer sealer;
+    private final JwkSetValidator jwkSets;
     private final RandomValues random;
     private final GrantHandlers grants;
     private final UserRepository users;
@@ -53,11 +62,13 @@ public class ClientAdministration {
 
     @Inject
     public ClientAdministration(TenantAccess access, ClientRepository clients, SecretDigester digester,
-            RandomValues random, GrantHandlers grants, UserRepository users, AuditLog audit, Transactions transactions,
-            Clock clock) {
+            SecretSealer sealer, JwkSetValidator jwkSets, RandomValues random, GrantHandlers grants,
+            UserRepository users, AuditLog audit, Transactions transactions, Clock clock) {
         this.access = access;
         this.clients = clients;
         this.digester = digester;
+        this.sealer = sealer;
+        this.jwkSets = jwkSets;
         this.random = random;
         this.grants = grants;
         this.users = users;
@@ -69,11 +80,11 @@ public class ClientAdministration {
     public AdminResult<WithSecret> create(AdminCaller caller, String tenantSlug, ClientSpec spec) {
         return target(caller, tenantSlug).then(tenant -> ClientRules.create(tenant.id(), spec, grants.supported())
                 .then(this::ownerExists)
+                .then(client -> withJwks(client, spec))
                 .then(client -> transactions.inTransaction(() -> {
                     Optional<String> secret = client.authMethod().usesSharedSecret()
                             ? Optional.of(random.newSecret()) : Optional.empty();
-                    Optional<StoredSecret> stored = secret.map(s -> new StoredSecret(digester.digest(s), clock.instant(),
-                            Optional.empty()));
+                    Optional<StoredSecret> stored = secret.map(s -> stored(client, s, clock.instant()));
                     if (!clients.createIfAbsent(client, stored)) {
                         return AdminResult.refused(new AdminError.Conflict(
                                 "A client with client_id " + client.clientId() + " exists already"));
@@ -104,9 +115,14 @@ public class ClientAdministration {
                         ? ClientRules.applyToBuiltIn(current, spec)
                         : ClientRules.apply(current, spec, grants.supported()))
                 .then(this::ownerExists)
+                .then(changed -> withJwks(changed, spec))
                 .then(changed -> transactions.inTransaction(() -> {
                     if (!clients.update(changed)) {
                         return notFound(clientId);
+                    }
+                    if (!changed.allows(GrantType.JWT_BEARER)) {
+                        // nothing may need the secret itself any more: keep the digests only
+                        clients.forgetSealedSecrets(tenant.id(), clientId);
                     }
                     record(caller, tenant, "client.update", clientId, Map.of());
                     return AdminResult.done(changed);
@@ -142,7 +158,7 @@ public class ClientAdministration {
             return transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 String secret = random.newSecret();
-                StoredSecret stored = new StoredSecret(digester.digest(secret), now, Optional.empty());
+                StoredSecret stored = stored(client, secret, now);
                 if (!clients.rotateSecret(tenant.id(), clientId, stored, now.plusSeconds(graceSeconds))) {
                     return notFound(clientId);
                 }
@@ -150,6 +166,25 @@ public class ClientAdministration {
                 return AdminResult.done(new WithSecret(client, Optional.of(secret)));
             });
         }));
+    }
+
+    /** The digest of a new secret, and its sealed copy when the client may sign JWT bearer assertions with it. */
+    private StoredSecret stored(Client client, String secret, Instant now) {
+        Optional<String> sealed = client.allows(GrantType.JWT_BEARER)
+                ? Optional.of(sealer.seal(client.tenantId(), client.clientId(), secret))
+                : Optional.empty();
+        return new StoredSecret(digester.digest(secret), now, Optional.empty(), sealed);
+    }
+
+    /** Applies the spec's {@code jwks}, checked to hold only public RSA and EC keys. */
+    private AdminResult<Client> withJwks(Client client, ClientSpec spec) {
+        if (spec.jwks().isEmpty()) {
+            return AdminResult.done(client);
+        }
+        return switch (jwkSets.validate(spec.jwks().get())) {
+            case JwkSetValidator.Result.Valid valid -> AdminResult.done(client.withJwks(valid.jwks()));
+            case JwkSetValidator.Result.Invalid invalid -> AdminResult.invalid("jwks", invalid.reason());
+        };
     }
 
     private AdminResult<Tenant> target(AdminCaller caller, String tenantSlug) {

@@ -56,6 +56,7 @@ final class ClientRules {
         spec.grantTypes().ifPresent(v -> fixed.add("grant_types"));
         spec.redirectUris().ifPresent(v -> fixed.add("redirect_uris"));
         spec.tokenEndpointAuthMethod().ifPresent(v -> fixed.add("token_endpoint_auth_method"));
+        spec.jwks().ifPresent(v -> fixed.add("jwks"));
         if (!fixed.isEmpty()) {
             return AdminResult.invalid(fixed.get(0), "fixed for the built-in v0 client");
         }
@@ -121,7 +122,7 @@ final class ClientRules {
                 ((AdminResult.Done<ClientKind>) kind).value(), grants,
                 ((AdminResult.Done<ClientScopes>) scopes).value(),
                 ((AdminResult.Done<Optional<TokenLifetimes>>) lifetimes).value(), redirects, method,
-                spec.enabled().orElse(current.enabled())));
+                spec.enabled().orElse(current.enabled()), current.jwks()));
     }
 
     private static AdminResult<ClientKind> kind(Client current, ClientSpec spec) {

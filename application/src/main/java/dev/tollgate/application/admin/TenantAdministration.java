@@ -13,6 +13,7 @@ import dev.tollgate.domain.client.LegacyV0Client;
 import dev.tollgate.domain.tenant.LegacyTokenSettings;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.tenant.View;
 import dev.tollgate.domain.tenant.TenantSlug;
 import dev.tollgate.domain.token.TokenLifetimes;
 import jakarta.inject.Inject;
@@ -211,11 +212,20 @@ public class TenantAdministration {
             return AdminResult.invalid("v0_roles_claim", "a claim name of printable characters, no spaces, at most "
                     + LegacyTokenSettings.MAX_CLAIM_LENGTH + ", not one Tollgate sets itself, not v0_tenant_claim");
         }
+        Optional<View> defaultView = current.defaultView();
+        if (spec.defaultView().isPresent()) {
+            defaultView = View.parse(spec.defaultView().get());
+            if (defaultView.isEmpty() && !spec.defaultView().get().isEmpty()) {
+                return AdminResult.invalid("default_view",
+                        "1 to 100 visible ASCII characters without spaces, or \"\" for none");
+            }
+        }
         return AdminResult.done(new Tenant(current.id(), current.slug(), displayName, domains, current.issuerOverride(),
                 current.audienceOverride(), TokenLifetimes.ofSeconds(access, refresh), algorithm.get(),
                 spec.enabled().orElse(current.enabled()),
                 new LegacyTokenSettings(tenantClaim, rolesClaim,
-                        spec.v0RotateRefreshTokens().orElse(legacy.rotateRefreshTokens()))));
+                        spec.v0RotateRefreshTokens().orElse(legacy.rotateRefreshTokens())),
+                defaultView));
     }
 
     private void record(AdminCaller caller, Tenant tenant, String action) {

@@ -9,6 +9,7 @@ import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.audit.AuditEntry;
 import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.tenant.View;
 import dev.tollgate.domain.user.PasswordPolicy;
 import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
@@ -141,8 +142,15 @@ public class UserAdministration {
                 return AdminResult.invalid("password", weak.get());
             }
         }
+        Optional<View> view = current.view();
+        if (spec.view().isPresent()) {
+            view = spec.view().get().isEmpty() ? Optional.empty() : View.parse(spec.view().get());
+            if (view.isEmpty() && !spec.view().get().isEmpty()) {
+                return AdminResult.invalid("view", "1 to 100 visible ASCII characters without spaces, or \"\" for none");
+            }
+        }
         return AdminResult.done(new User(current.id(), current.tenantId(), email, username, name, roles,
-                spec.enabled().orElse(current.enabled())));
+                spec.enabled().orElse(current.enabled()), view));
     }
 
     private AdminResult<User> find(Tenant tenant, String userId) {

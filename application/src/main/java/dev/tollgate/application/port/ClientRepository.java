@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Outbound port: clients and the digests of their secrets. */
+/** Outbound port: clients and the digests (and, for JWT bearer clients, sealed copies) of their secrets. */
 public interface ClientRepository {
 
     Optional<ClientRegistration> find(UUID tenantId, String clientId);
@@ -33,4 +33,10 @@ public interface ClientRepository {
      * the grace period); false when the client does not exist.
      */
     boolean rotateSecret(UUID tenantId, String clientId, StoredSecret secret, Instant oldSecretsNotAfter);
+
+    /**
+     * Drops the sealed copies of the client's secrets (their digests stay), for a client no longer allowed the JWT
+     * bearer grant; false when the client does not exist.
+     */
+    boolean forgetSealedSecrets(UUID tenantId, String clientId);
 }

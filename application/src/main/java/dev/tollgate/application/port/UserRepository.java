@@ -17,6 +17,9 @@ public interface UserRepository {
      */
     Optional<StoredUser> findByLogin(UUID tenantId, String login);
 
+    /** The user with that email, compared case-insensitively (JWT bearer assertions name users by email). */
+    Optional<User> findByEmail(UUID tenantId, String email);
+
     /** Users ordered by email; at most {@code limit} from {@code offset}. */
     List<User> list(UUID tenantId, int offset, int limit);
 

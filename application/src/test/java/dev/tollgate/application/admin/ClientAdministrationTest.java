@@ -42,6 +42,7 @@ class ClientAdministrationTest {
         world.addTenant(AdminCaller.ADMIN_TENANT);
         AuditLog log = audit::add;
         clients = new ClientAdministration(new TenantAccess(world.directory), world.clients, world.digester,
+                new dev.tollgate.application.fake.FakeSecretSealer(), new dev.tollgate.application.fake.FakeJwkSetValidator(),
                 world.random, world.grantHandlers, users, log, new dev.tollgate.application.fake.DirectTransactions(), world.clock);
         acmeManager = new AdminCaller(acme, "manager", Scope.of(AdminCaller.CLIENTS_MANAGE));
     }

@@ -88,10 +88,22 @@ public final class FakeClientRepository implements ClientRepository {
         List<StoredSecret> secrets = new ArrayList<>();
         for (StoredSecret old : current.secrets()) {
             Instant notAfter = old.notAfter().filter(n -> n.isBefore(oldSecretsNotAfter)).orElse(oldSecretsNotAfter);
-            secrets.add(new StoredSecret(old.digest(), old.createdAt(), java.util.Optional.of(notAfter)));
+            secrets.add(new StoredSecret(old.digest(), old.createdAt(), java.util.Optional.of(notAfter), old.sealed()));
         }
         secrets.add(secret);
         registrations.put(key, new ClientRegistration(current.client(), secrets));
+        return true;
+    }
+
+    @Override
+    public boolean forgetSealedSecrets(UUID tenantId, String clientId) {
+        Key key = new Key(tenantId, clientId);
+        ClientRegistration current = registrations.get(key);
+        if (current == null) {
+            return false;
+        }
+        registrations.put(key, new ClientRegistration(current.client(), current.secrets().stream()
+                .map(s -> new StoredSecret(s.digest(), s.createdAt(), s.notAfter())).toList()));
         return true;
     }
 }

@@ -32,6 +32,12 @@ public final class FakeUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> findByEmail(UUID tenantId, String email) {
+        return users.values().stream().map(StoredUser::user)
+                .filter(u -> u.tenantId().equals(tenantId) && u.email().equalsIgnoreCase(email)).findFirst();
+    }
+
+    @Override
     public List<User> list(UUID tenantId, int offset, int limit) {
         return users.values().stream().map(StoredUser::user).filter(u -> u.tenantId().equals(tenantId))
                 .sorted(Comparator.comparing(User::email)).skip(offset).limit(limit).toList();

@@ -43,6 +43,20 @@ public interface TollgateConfig {
     /** How calls of deprecated surfaces are counted for the migration report. */
     Usage usage();
 
+    /** RFC 7523 JWT bearer assertions (seed 003 §3). */
+    JwtBearer jwtBearer();
+
+    interface JwtBearer {
+
+        /** An assertion issued (iat) longer ago than this is refused, whatever its exp. */
+        @WithDefault("300S")
+        Duration maxAge();
+
+        /** Tolerance for clocks that disagree, applied to iat, exp and nbf (at most 10 minutes). */
+        @WithDefault("60S")
+        Duration clockSkew();
+    }
+
     interface Deprecation {
 
         @WithName("v0-token")

@@ -5,6 +5,7 @@ import dev.tollgate.adapters.crypto.MasterKey;
 import dev.tollgate.application.port.PasswordHasher;
 import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
+import dev.tollgate.application.grant.JwtBearerSettings;
 import dev.tollgate.application.deprecation.DefaultDeprecations;
 import dev.tollgate.application.tenant.ServiceSettings;
 import dev.tollgate.bootstrap.config.DeprecationSettings;
@@ -39,6 +40,12 @@ public class Wiring {
     @Singleton
     ServiceSettings serviceSettings(TollgateConfig config) {
         return new ServiceSettings(config.publicUrl(), config.defaultTenant().map(TenantSlug::new));
+    }
+
+    @Produces
+    @Singleton
+    JwtBearerSettings jwtBearerSettings(TollgateConfig config) {
+        return new JwtBearerSettings(config.jwtBearer().maxAge(), config.jwtBearer().clockSkew());
     }
 
     @Produces

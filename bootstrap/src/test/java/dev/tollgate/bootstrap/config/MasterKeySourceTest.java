@@ -113,6 +113,11 @@ class MasterKeySourceTest {
             public Revocation revocation() {
                 throw new UnsupportedOperationException("not used by MasterKeySource");
             }
+
+            @Override
+            public JwtBearer jwtBearer() {
+                throw new UnsupportedOperationException("not used by MasterKeySource");
+            }
         };
     }
 }

@@ -70,7 +70,11 @@ class NimbusOAuthClientTest {
                     com.nimbusds.oauth2.sdk.http.HTTPRequest.Method.GET, URI.create(location));
             AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(http.send().getBodyAsJSONObject());
             assertEquals(ISSUER, metadata.getIssuer(), location);
-            assertEquals(java.util.List.of(GrantType.CLIENT_CREDENTIALS), metadata.getGrantTypes(), location);
+            assertEquals(java.util.List.of(GrantType.AUTHORIZATION_CODE, GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD,
+                    GrantType.REFRESH_TOKEN, GrantType.JWT_BEARER), metadata.getGrantTypes(), location);
+            assertEquals(java.util.List.of(com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod.S256),
+                    metadata.getCodeChallengeMethods(), location);
+            assertEquals(true, metadata.supportsAuthorizationResponseIssuerParam(), location);
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.UUID;
  * An API client of a tenant (seed 002: name, description, token TTL, scopes or "Support Legacy APIs").
  *
  * @param lifetimes token lifetimes of this client; when absent the tenant's defaults apply
+ * @param jwks      public keys the client signs JWT bearer assertions with (RS256, ES256); when absent it signs them
+ *                  with its secret (HS256)
  */
 public record Client(
         UUID tenantId,
@@ -28,7 +30,8 @@ public record Client(
         Optional<TokenLifetimes> lifetimes,
         List<URI> redirectUris,
         TokenEndpointAuthMethod authMethod,
-        boolean enabled) {
+        boolean enabled,
+        Optional<ClientJwks> jwks) {
 
     public Client {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -41,6 +44,20 @@ public record Client(
         Objects.requireNonNull(lifetimes, "lifetimes");
         redirectUris = List.copyOf(redirectUris);
         Objects.requireNonNull(authMethod, "authMethod");
+        Objects.requireNonNull(jwks, "jwks");
+    }
+
+    /** A client without registered public keys. */
+    public Client(UUID tenantId, String clientId, String name, String description, ClientKind kind,
+            Set<GrantType> grantTypes, ClientScopes scopes, Optional<TokenLifetimes> lifetimes, List<URI> redirectUris,
+            TokenEndpointAuthMethod authMethod, boolean enabled) {
+        this(tenantId, clientId, name, description, kind, grantTypes, scopes, lifetimes, redirectUris, authMethod,
+                enabled, Optional.empty());
+    }
+
+    public Client withJwks(Optional<ClientJwks> value) {
+        return new Client(tenantId, clientId, name, description, kind, grantTypes, scopes, lifetimes, redirectUris,
+                authMethod, enabled, value);
     }
 
     public boolean allows(GrantType grantType) {

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param issuerOverride  an explicit issuer; when absent the issuer is derived from the public URL and the slug
  * @param audienceOverride the default resource indicator for {@code aud}; when absent the issuer is used
  * @param legacyTokens    claim names and refresh behaviour of the legacy Token API v0
+ * @param defaultView     the view of users who have none of their own (seed 003 §3)
  */
 public record Tenant(
         UUID id,
@@ -25,7 +26,8 @@ public record Tenant(
         TokenLifetimes defaultLifetimes,
         SigningAlgorithm signingAlgorithm,
         boolean enabled,
-        LegacyTokenSettings legacyTokens) {
+        LegacyTokenSettings legacyTokens,
+        Optional<View> defaultView) {
 
     public Tenant {
         Objects.requireNonNull(id, "id");
@@ -37,6 +39,15 @@ public record Tenant(
         Objects.requireNonNull(defaultLifetimes, "defaultLifetimes");
         Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
         Objects.requireNonNull(legacyTokens, "legacyTokens");
+        Objects.requireNonNull(defaultView, "defaultView");
+    }
+
+    /** A tenant without a default view. */
+    public Tenant(UUID id, TenantSlug slug, String displayName, List<String> domains, Optional<URI> issuerOverride,
+            Optional<String> audienceOverride, TokenLifetimes defaultLifetimes, SigningAlgorithm signingAlgorithm,
+            boolean enabled, LegacyTokenSettings legacyTokens) {
+        this(id, slug, displayName, domains, issuerOverride, audienceOverride, defaultLifetimes, signingAlgorithm,
+                enabled, legacyTokens, Optional.empty());
     }
 
     /** A tenant with the default legacy token settings. */
@@ -44,7 +55,12 @@ public record Tenant(
             Optional<String> audienceOverride, TokenLifetimes defaultLifetimes, SigningAlgorithm signingAlgorithm,
             boolean enabled) {
         this(id, slug, displayName, domains, issuerOverride, audienceOverride, defaultLifetimes, signingAlgorithm,
-                enabled, LegacyTokenSettings.DEFAULT);
+                enabled, LegacyTokenSettings.DEFAULT, Optional.empty());
+    }
+
+    public Tenant withDefaultView(Optional<View> value) {
+        return new Tenant(id, slug, displayName, domains, issuerOverride, audienceOverride, defaultLifetimes,
+                signingAlgorithm, enabled, legacyTokens, value);
     }
 
     /** The one issuer of this tenant: every token's {@code iss}, every metadata document's {@code issuer}. */

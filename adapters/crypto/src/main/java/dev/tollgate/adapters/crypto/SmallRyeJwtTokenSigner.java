@@ -1,8 +1,10 @@
 package dev.tollgate.adapters.crypto;
 
+import dev.tollgate.application.port.IdTokenSigner;
 import dev.tollgate.application.port.TokenSigner;
 import dev.tollgate.domain.key.SigningKey;
 import dev.tollgate.domain.token.AccessTokenClaims;
+import dev.tollgate.domain.token.IdTokenClaims;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -14,14 +16,15 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Signs access tokens with smallrye-jwt-build. Header: kid, alg and typ JWT, which existing callers verify.
+ * Signs access tokens and OpenID Connect ID tokens with smallrye-jwt-build. Header: kid, alg and typ JWT, which
+ * existing callers verify.
  *
  * <p>smallrye-jwt-build fills in iat, exp and jti when they are missing, and iss and aud from configuration: all of
  * them are always set here, so none of its defaults apply. The one way left for it to rewrite a claim is
  * {@value #OVERRIDE_CLAIMS_PROPERTY}, which is refused when the bean is created.
  */
 @Singleton
-public final class SmallRyeJwtTokenSigner implements TokenSigner {
+public final class SmallRyeJwtTokenSigner implements TokenSigner, IdTokenSigner {
 
     static final String OVERRIDE_CLAIMS_PROPERTY = "smallrye.jwt.new-token.override-matching-claims";
 
@@ -58,6 +61,25 @@ public final class SmallRyeJwtTokenSigner implements TokenSigner {
         }
         builder.claim("tenant", claims.tenant());
         claims.extra().forEach((name, value) -> addExtra(builder, name, value));
+        return sign(builder, key);
+    }
+
+    /** OIDC Core §2: iss, sub, aud (the client), iat, exp, plus the user's email, name and view. */
+    @Override
+    public String sign(IdTokenClaims claims, SigningKey key) {
+        JwtClaimsBuilder builder = Jwt.claims()
+                .issuer(claims.issuer())
+                .subject(claims.subject())
+                .claim("aud", claims.audience())
+                .expiresAt(claims.expiresAt().getEpochSecond())
+                .issuedAt(claims.issuedAt().getEpochSecond())
+                .claim("email", claims.email());
+        claims.name().ifPresent(name -> builder.claim("name", name));
+        claims.view().ifPresent(view -> builder.claim("view", view.id()));
+        return sign(builder, key);
+    }
+
+    private static String sign(JwtClaimsBuilder builder, SigningKey key) {
         return builder.jws()
                 .keyId(key.keyId())
                 .algorithm(switch (key.algorithm()) {

@@ -62,6 +62,10 @@ public class ClientEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled;
 
+    /** The client's public JWK Set as JSON text; null when it registered none. */
+    @Column(name = "jwks")
+    public String jwks;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

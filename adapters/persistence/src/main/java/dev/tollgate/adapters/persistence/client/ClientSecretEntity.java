@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The digest of a client secret; the plain secret is never stored. */
+/**
+ * The digest of a client secret; the plain secret is never stored. Clients allowed the JWT bearer grant also keep
+ * the secret sealed with the master key, which only the crypto adapter can open.
+ */
 @Entity
 @Table(name = "client_secret")
 public class ClientSecretEntity extends PanacheEntityBase {
@@ -27,4 +30,7 @@ public class ClientSecretEntity extends PanacheEntityBase {
 
     @Column(name = "not_after")
     public Instant notAfter;
+
+    @Column(name = "sealed_secret")
+    public String sealedSecret;
 }

@@ -4,6 +4,7 @@ import dev.tollgate.application.client.ClientRegistration;
 import dev.tollgate.application.client.StoredSecret;
 import dev.tollgate.application.port.ClientRepository;
 import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.client.ClientJwks;
 import dev.tollgate.domain.client.ClientKind;
 import dev.tollgate.domain.client.ClientScopes;
 import dev.tollgate.domain.client.TokenEndpointAuthMethod;
@@ -49,8 +50,8 @@ public class PanacheClientRepository implements ClientRepository {
         int inserted = em.createNativeQuery("""
                 insert into client (id, tenant_id, client_id, name, description, kind, owner_user_id, grant_types,
                                     scopes, legacy_apis, access_token_ttl_seconds, refresh_token_ttl_seconds,
-                                    redirect_uris, token_endpoint_auth_method, enabled, created_at, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+                                    redirect_uris, token_endpoint_auth_method, enabled, created_at, updated_at, jwks)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)
                 on conflict (tenant_id, client_id) do nothing
                 """)
                 .setParameter(1, pk)
@@ -69,19 +70,12 @@ public class PanacheClientRepository implements ClientRepository {
                 .setParameter(14, client.authMethod().wireName())
                 .setParameter(15, client.enabled())
                 .setParameter(16, now)
+                .setParameter(17, client.jwks().map(ClientJwks::json).orElse(null))
                 .executeUpdate();
         if (inserted == 0) {
             return false;
         }
-        secret.ifPresent(s -> {
-            ClientSecretEntity entity = new ClientSecretEntity();
-            entity.id = UUID.randomUUID();
-            entity.clientPk = pk;
-            entity.digest = s.digest();
-            entity.createdAt = s.createdAt();
-            entity.notAfter = s.notAfter().orElse(null);
-            entity.persist();
-        });
+        secret.ifPresent(s -> persistSecret(pk, s));
         return true;
     }
 
@@ -117,6 +111,7 @@ public class PanacheClientRepository implements ClientRepository {
         e.redirectUris = client.redirectUris().stream().map(URI::toString).toArray(String[]::new);
         e.tokenEndpointAuthMethod = client.authMethod().wireName();
         e.enabled = client.enabled();
+        e.jwks = client.jwks().map(ClientJwks::json).orElse(null);
         e.updatedAt = Instant.now();
         return true;
     }
@@ -147,14 +142,32 @@ public class PanacheClientRepository implements ClientRepository {
                 .setParameter(1, pk)
                 .setParameter(2, secret.createdAt())
                 .executeUpdate();
+        persistSecret(pk, secret);
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public boolean forgetSealedSecrets(UUID tenantId, String clientId) {
+        Optional<ClientEntity> found = entity(tenantId, clientId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        em.createNativeQuery("update client_secret set sealed_secret = null where client_pk = ?1")
+                .setParameter(1, found.get().id)
+                .executeUpdate();
+        return true;
+    }
+
+    private static void persistSecret(UUID clientPk, StoredSecret secret) {
         ClientSecretEntity entity = new ClientSecretEntity();
         entity.id = UUID.randomUUID();
-        entity.clientPk = pk;
+        entity.clientPk = clientPk;
         entity.digest = secret.digest();
         entity.createdAt = secret.createdAt();
         entity.notAfter = secret.notAfter().orElse(null);
+        entity.sealedSecret = secret.sealed().orElse(null);
         entity.persist();
-        return true;
     }
 
     private static Optional<ClientEntity> entity(UUID tenantId, String clientId) {
@@ -171,7 +184,8 @@ public class PanacheClientRepository implements ClientRepository {
 
     private static List<StoredSecret> secrets(UUID clientPk) {
         return ClientSecretEntity.<ClientSecretEntity>list("clientPk", clientPk).stream()
-                .map(s -> new StoredSecret(s.digest, s.createdAt, Optional.ofNullable(s.notAfter)))
+                .map(s -> new StoredSecret(s.digest, s.createdAt, Optional.ofNullable(s.notAfter),
+                        Optional.ofNullable(s.sealedSecret)))
                 .toList();
     }
 
@@ -192,6 +206,7 @@ public class PanacheClientRepository implements ClientRepository {
                 lifetimes,
                 Arrays.stream(e.redirectUris).map(URI::create).toList(),
                 TokenEndpointAuthMethod.parse(e.tokenEndpointAuthMethod).orElseThrow(),
-                e.enabled);
+                e.enabled,
+                Optional.ofNullable(e.jwks).map(ClientJwks::new));
     }
 }

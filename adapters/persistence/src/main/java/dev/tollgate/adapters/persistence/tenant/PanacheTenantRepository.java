@@ -5,6 +5,7 @@ import dev.tollgate.domain.tenant.LegacyTokenSettings;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.tenant.TenantSlug;
+import dev.tollgate.domain.tenant.View;
 import dev.tollgate.domain.token.TokenLifetimes;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +49,8 @@ public class PanacheTenantRepository implements TenantRepository {
         int inserted = em.createNativeQuery("""
                 insert into tenant (id, slug, display_name, issuer, audience, access_token_ttl_seconds,
                                     refresh_token_ttl_seconds, signing_algorithm, enabled, created_at, updated_at,
-                                    v0_tenant_claim, v0_roles_claim, v0_rotate_refresh_tokens)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13)
+                                    v0_tenant_claim, v0_roles_claim, v0_rotate_refresh_tokens, default_view)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)
                 on conflict (slug) do nothing
                 """)
                 .setParameter(1, tenant.id())
@@ -65,6 +66,7 @@ public class PanacheTenantRepository implements TenantRepository {
                 .setParameter(11, tenant.legacyTokens().tenantClaim())
                 .setParameter(12, tenant.legacyTokens().rolesClaim())
                 .setParameter(13, tenant.legacyTokens().rotateRefreshTokens())
+                .setParameter(14, tenant.defaultView().map(View::id).orElse(null))
                 .executeUpdate();
         if (inserted == 1) {
             for (String domain : tenant.domains()) {
@@ -109,6 +111,7 @@ public class PanacheTenantRepository implements TenantRepository {
         e.v0TenantClaim = tenant.legacyTokens().tenantClaim();
         e.v0RolesClaim = tenant.legacyTokens().rolesClaim();
         e.v0RotateRefreshTokens = tenant.legacyTokens().rotateRefreshTokens();
+        e.defaultView = tenant.defaultView().map(View::id).orElse(null);
         e.updatedAt = Instant.now();
         TenantDomainEntity.delete("tenantId", tenant.id());
         // the delete must reach the database before the same domains are inserted again
@@ -144,7 +147,8 @@ public class PanacheTenantRepository implements TenantRepository {
                 TokenLifetimes.ofSeconds(e.accessTokenTtlSeconds, e.refreshTokenTtlSeconds),
                 SigningAlgorithm.valueOf(e.signingAlgorithm),
                 e.enabled,
-                new LegacyTokenSettings(e.v0TenantClaim, e.v0RolesClaim, e.v0RotateRefreshTokens));
+                new LegacyTokenSettings(e.v0TenantClaim, e.v0RolesClaim, e.v0RotateRefreshTokens),
+                Optional.ofNullable(e.defaultView).map(View::new));
     }
 
 }

@@ -46,6 +46,10 @@ public class TenantEntity extends PanacheEntityBase {
     @Column(name = "v0_rotate_refresh_tokens", nullable = false)
     public boolean v0RotateRefreshTokens;
 
+    /** The view of users without one of their own (seed 003 §3); null for none. */
+    @Column(name = "default_view")
+    public String defaultView;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -2,6 +2,7 @@ package dev.tollgate.adapters.persistence.user;
 
 import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.user.StoredUser;
+import dev.tollgate.domain.tenant.View;
 import dev.tollgate.domain.user.User;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,14 @@ public class PanacheUserRepository implements UserRepository {
                 .or(() -> UserEntity.<UserEntity>find("tenantId = ?1 and email = ?2", tenantId,
                         login.toLowerCase(Locale.ROOT)).firstResultOptional())
                 .map(e -> new StoredUser(toDomain(e), e.passwordHash));
+    }
+
+    @Override
+    @Transactional
+    public Optional<User> findByEmail(UUID tenantId, String email) {
+        // emails are stored in lower case (the admin API lowers them)
+        return UserEntity.<UserEntity>find("tenantId = ?1 and email = ?2", tenantId, email.toLowerCase(Locale.ROOT))
+                .firstResultOptional().map(PanacheUserRepository::toDomain);
     }
 
     @Override
@@ -89,10 +98,12 @@ public class PanacheUserRepository implements UserRepository {
         e.name = user.name();
         e.roles = user.roles().toArray(String[]::new);
         e.enabled = user.enabled();
+        e.view = user.view().map(View::id).orElse(null);
         e.updatedAt = Instant.now();
     }
 
     private static User toDomain(UserEntity e) {
-        return new User(e.id, e.tenantId, e.email, e.username, e.name, List.of(e.roles), e.enabled);
+        return new User(e.id, e.tenantId, e.email, e.username, e.name, List.of(e.roles), e.enabled,
+                Optional.ofNullable(e.view).map(View::new));
     }
 }

@@ -36,6 +36,10 @@ public class UserEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled;
 
+    /** The user's storefront view; null when the tenant's default applies. */
+    @Column(name = "view_id")
+    public String view;
+
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 

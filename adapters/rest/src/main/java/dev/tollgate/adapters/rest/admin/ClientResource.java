@@ -2,6 +2,8 @@ package dev.tollgate.adapters.rest.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tollgate.application.admin.AdminCaller;
 import dev.tollgate.application.admin.ClientAdministration;
@@ -9,6 +11,7 @@ import dev.tollgate.application.admin.ClientSpec;
 import dev.tollgate.application.admin.Page;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.client.Client;
+import dev.tollgate.domain.client.ClientJwks;
 import dev.tollgate.domain.client.ClientKind;
 import dev.tollgate.domain.client.ClientScopes;
 import dev.tollgate.domain.grant.GrantType;
@@ -56,7 +59,8 @@ public class ClientResource {
             @JsonProperty("refresh_token_ttl") Integer refreshTokenTtl,
             @JsonProperty("redirect_uris") List<String> redirectUris,
             @JsonProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
-            @JsonProperty("enabled") boolean enabled) {
+            @JsonProperty("enabled") boolean enabled,
+            @JsonProperty("jwks") @JsonRawValue String jwks) {
 
         static ClientView of(Client c) {
             return new ClientView(c.clientId(), c.name(), c.description(), c.kind().wireName(),
@@ -65,7 +69,8 @@ public class ClientResource {
                     List.copyOf(c.scopes().allowed().tokens()), c.scopes() instanceof ClientScopes.LegacyApis,
                     c.lifetimes().map(l -> (int) l.accessToken().toSeconds()).orElse(null),
                     c.lifetimes().map(l -> (int) l.refreshToken().toSeconds()).orElse(null),
-                    c.redirectUris().stream().map(URI::toString).toList(), c.authMethod().wireName(), c.enabled());
+                    c.redirectUris().stream().map(URI::toString).toList(), c.authMethod().wireName(), c.enabled(),
+                    c.jwks().map(ClientJwks::json).orElse(null));
         }
     }
 
@@ -90,7 +95,8 @@ public class ClientResource {
             @JsonProperty("refresh_token_ttl") Integer refreshTokenTtl,
             @JsonProperty("redirect_uris") List<String> redirectUris,
             @JsonProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
-            @JsonProperty("enabled") Boolean enabled) {
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("jwks") JsonNode jwks) {
 
         ClientSpec spec() {
             return new ClientSpec(Optional.ofNullable(clientId), Optional.ofNullable(name),
@@ -98,7 +104,12 @@ public class ClientResource {
                     Optional.ofNullable(grantTypes), Optional.ofNullable(scopes), Optional.ofNullable(legacyApis),
                     Optional.ofNullable(accessTokenTtl), Optional.ofNullable(refreshTokenTtl),
                     Optional.ofNullable(redirectUris), Optional.ofNullable(tokenEndpointAuthMethod),
-                    Optional.ofNullable(enabled));
+                    Optional.ofNullable(enabled), Optional.ofNullable(jwks).map(ClientRequest::jwksText));
+        }
+
+        /** An explicit {@code "jwks": null} removes the keys, as a set without keys does; absent keeps them. */
+        private static String jwksText(JsonNode jwks) {
+            return jwks.isNull() ? "{\"keys\":[]}" : jwks.toString();
         }
     }
 

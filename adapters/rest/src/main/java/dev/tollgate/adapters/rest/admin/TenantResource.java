@@ -7,6 +7,7 @@ import dev.tollgate.application.admin.TenantSpec;
 import dev.tollgate.application.tenant.ServiceSettings;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.tenant.View;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -46,7 +47,8 @@ public class TenantResource {
             @JsonProperty("enabled") boolean enabled,
             @JsonProperty("v0_tenant_claim") String v0TenantClaim,
             @JsonProperty("v0_roles_claim") String v0RolesClaim,
-            @JsonProperty("v0_rotate_refresh_tokens") boolean v0RotateRefreshTokens) {
+            @JsonProperty("v0_rotate_refresh_tokens") boolean v0RotateRefreshTokens,
+            @JsonProperty("default_view") String defaultView) {
     }
 
     public record TenantRequest(
@@ -60,7 +62,8 @@ public class TenantResource {
             @JsonProperty("v0_tenant_claim") String v0TenantClaim,
             @JsonProperty("v0_roles_claim") String v0RolesClaim,
             @JsonProperty("v0_rotate_refresh_tokens") Boolean v0RotateRefreshTokens,
-            @JsonProperty("profile") String profile) {
+            @JsonProperty("profile") String profile,
+            @JsonProperty("default_view") String defaultView) {
 
         TenantSpec spec() {
             return new TenantSpec(Optional.ofNullable(slug), Optional.ofNullable(displayName),
@@ -68,7 +71,7 @@ public class TenantResource {
                     Optional.ofNullable(refreshTokenTtl), Optional.ofNullable(signingAlgorithm),
                     Optional.ofNullable(enabled), Optional.ofNullable(v0TenantClaim),
                     Optional.ofNullable(v0RolesClaim), Optional.ofNullable(v0RotateRefreshTokens),
-                    Optional.ofNullable(profile));
+                    Optional.ofNullable(profile), Optional.ofNullable(defaultView));
         }
     }
 
@@ -129,6 +132,7 @@ public class TenantResource {
         return new TenantView(t.slug().value(), t.displayName(), t.issuer(settings.publicUrl()).toString(), t.domains(),
                 t.defaultLifetimes().accessToken().toSeconds(), t.defaultLifetimes().refreshToken().toSeconds(),
                 t.signingAlgorithm().name(), t.enabled(), t.legacyTokens().tenantClaim(),
-                t.legacyTokens().rolesClaim(), t.legacyTokens().rotateRefreshTokens());
+                t.legacyTokens().rolesClaim(), t.legacyTokens().rotateRefreshTokens(),
+                t.defaultView().map(View::id).orElse(null));
     }
 }

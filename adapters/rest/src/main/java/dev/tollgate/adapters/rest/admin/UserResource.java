@@ -5,6 +5,7 @@ import dev.tollgate.application.admin.Page;
 import dev.tollgate.application.admin.UserAdministration;
 import dev.tollgate.application.admin.UserSpec;
 import dev.tollgate.domain.admin.AdminResult;
+import dev.tollgate.domain.tenant.View;
 import dev.tollgate.domain.user.User;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,10 +41,12 @@ public class UserResource {
             @JsonProperty("username") String username,
             @JsonProperty("name") String name,
             @JsonProperty("roles") List<String> roles,
-            @JsonProperty("enabled") boolean enabled) {
+            @JsonProperty("enabled") boolean enabled,
+            @JsonProperty("view") String view) {
 
         static UserView of(User u) {
-            return new UserView(u.id().toString(), u.email(), u.username(), u.name(), u.roles(), u.enabled());
+            return new UserView(u.id().toString(), u.email(), u.username(), u.name(), u.roles(), u.enabled(),
+                    u.view().map(View::id).orElse(null));
         }
     }
 
@@ -53,11 +56,13 @@ public class UserResource {
             @JsonProperty("name") String name,
             @JsonProperty("roles") List<String> roles,
             @JsonProperty("enabled") Boolean enabled,
-            @JsonProperty("password") String password) {
+            @JsonProperty("password") String password,
+            @JsonProperty("view") String view) {
 
         UserSpec spec() {
             return new UserSpec(Optional.ofNullable(email), Optional.ofNullable(username), Optional.ofNullable(name),
-                    Optional.ofNullable(roles), Optional.ofNullable(enabled), Optional.ofNullable(password));
+                    Optional.ofNullable(roles), Optional.ofNullable(enabled), Optional.ofNullable(password),
+                    Optional.ofNullable(view));
         }
 
         @Override
