@@ -60,8 +60,8 @@ class NimbusJwtBearerTest {
 
         SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
                 new JWTClaimsSet.Builder().issuer("nimbus-app").subject("ann@nimbus.test")
-                        .audience(tokenEndpoint.toString()).issueTime(Date.from(Instant.now()))
-                        .expirationTime(Date.from(Instant.now().plusSeconds(60))).jwtID("nimbus-1").build());
+                        .audience(tokenEndpoint.toString()).issueTime(Date.from(serviceNow()))
+                        .expirationTime(Date.from(serviceNow().plusSeconds(60))).jwtID("nimbus-1").build());
         assertion.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
 
         // no client authentication: the assertion is the client's proof (RFC 7523 §3.1)
@@ -85,5 +85,10 @@ class NimbusJwtBearerTest {
         TokenErrorResponse error = assertInstanceOf(TokenErrorResponse.class, replay);
         assertEquals("invalid_grant", error.getErrorObject().getCode());
         assertEquals(400, error.getErrorObject().getHTTPStatusCode());
+    }
+
+    /** The service's clock (TestClock): other tests move it forward, and assertions are judged by it. */
+    private static Instant serviceNow() {
+        return io.quarkus.arc.Arc.container().instance(dev.tollgate.bootstrap.support.TestClock.class).get().instant();
     }
 }
