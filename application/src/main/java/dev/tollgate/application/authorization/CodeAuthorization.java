@@ -4,7 +4,6 @@ import dev.tollgate.application.client.ClientRegistration;
 import dev.tollgate.application.port.ClientRepository;
 import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.tenant.ServiceSettings;
-import dev.tollgate.application.user.StoredUser;
 import dev.tollgate.application.user.UserAuthenticator;
 import dev.tollgate.domain.authorization.CodeChallenge;
 import dev.tollgate.domain.client.Client;
@@ -96,9 +95,7 @@ public class CodeAuthorization {
                 return refuse(tenant, request, OAuthError.invalidRequest(
                         "email is accepted only from confidential tenant-scoped clients"));
             }
-            Optional<User> user = users.findByLogin(tenant.id(), email.get())
-                    .map(StoredUser::user)
-                    .filter(u -> u.email().equalsIgnoreCase(email.get()) && u.enabled());
+            Optional<User> user = users.findByEmail(tenant.id(), email.get()).filter(User::enabled);
             return user.map(u -> issue(tenant, request, u)).orElseGet(() -> refuse(tenant, request,
                     OAuthError.of(OAuthErrorCode.ACCESS_DENIED, "No enabled user has this email")));
         }

@@ -3,9 +3,9 @@ package dev.tollgate.application.grant;
 import dev.tollgate.application.authorization.AuthorizationCodes;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.port.RefreshTokenRepository;
-import dev.tollgate.application.port.RevokedAccessTokenRepository;
 import dev.tollgate.application.port.Transactions;
 import dev.tollgate.application.port.UserRepository;
+import dev.tollgate.application.token.AccessTokenDenyList;
 import dev.tollgate.application.token.AccessTokenFactory;
 import dev.tollgate.application.token.RefreshTokens;
 import dev.tollgate.domain.authorization.AuthorizationCode;
@@ -15,8 +15,8 @@ import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.grant.AuthorizationCodeGrant;
 import dev.tollgate.domain.grant.GrantType;
 import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.token.AccessTokenClaims;
 import dev.tollgate.domain.token.IssuedToken;
-import dev.tollgate.domain.token.RevokedAccessToken;
 import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,8 +34,6 @@ import java.util.UUID;
 @Singleton
 public class AuthorizationCodeGrantHandler implements GrantHandler {
 
-    /** How the session began, as the v0 tokens say it too; kept across refreshes. */
-    static final String GRANT_TYPE_CLAIM = "gty";
     private static final String INVALID_CODE = "The authorization code is invalid, expired or already used";
 
     private final AuthorizationCodes codes;
@@ -43,7 +41,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private final RefreshTokenRepository refreshTokenRepository;
     private final AccessTokenFactory accessTokens;
     private final UserRepository users;
-    private final RevokedAccessTokenRepository revokedAccessTokens;
+    private final AccessTokenDenyList denyList;
     private final RandomValues random;
     private final Transactions transactions;
     private final Clock clock;
@@ -51,9 +49,8 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     @Inject
     public AuthorizationCodeGrantHandler(AuthorizationCodes codes, RefreshTokens refreshTokens,
             RefreshTokenRepository refreshTokenRepository, AccessTokenFactory accessTokens, UserRepository users,
-            RevokedAccessTokenRepository revokedAccessTokens, RandomValues random, Transactions transactions,
-            Clock clock) {
-        this.revokedAccessTokens = revokedAccessTokens;
+            AccessTokenDenyList denyList, RandomValues random, Transactions transactions, Clock clock) {
+        this.denyList = denyList;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.refreshTokenRepository = refreshTokenRepository;
@@ -124,23 +121,22 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     }
 
     /**
-     * One transaction: the code is marked used first (the conditional update makes one of two parallel exchanges
-     * wait and then lose), then the refresh token is stored and the access token signed; if signing fails, the code
-     * stays unused and nothing else is left behind.
+     * One transaction: the access token is signed (no write), the code is marked used with what it was exchanged for
+     * (the conditional update makes one of two parallel exchanges wait and then lose, having written nothing), then
+     * the refresh token is stored. A failure anywhere leaves the code unused and nothing else behind.
      */
     private Outcome<IssuedToken> exchange(Tenant tenant, Client client, AuthorizationCode code, User user) {
         return transactions.inTransaction(() -> {
             String tokenId = random.newTokenId();
+            IssuedToken access = accessTokens.mint(tenant, client, user.id().toString(), code.scope(),
+                    Map.of(AccessTokenClaims.GRANT_TYPE_CLAIM, GrantType.AUTHORIZATION_CODE.value()), tokenId);
             Optional<UUID> family = client.allows(GrantType.REFRESH_TOKEN) ? Optional.of(random.newId()) : Optional.empty();
-            Instant now = clock.instant();
-            Instant accessExpiry = now.plus(client.lifetimesOr(tenant.defaultLifetimes()).accessToken()).plusSeconds(1);
-            if (!codes.markRedeemed(code, new AuthorizationCode.Redemption(now, family, tokenId, accessExpiry))) {
+            if (!codes.markRedeemed(code,
+                    new AuthorizationCode.Redemption(clock.instant(), family, tokenId, access.expiresAt()))) {
                 return invalidGrant(INVALID_CODE);
             }
             Optional<String> refresh = family.map(id -> refreshTokens.issue(tenant, client.clientId(), user.id(),
                     code.scope(), client.lifetimesOr(tenant.defaultLifetimes()).refreshToken(), id).value());
-            IssuedToken access = accessTokens.mint(tenant, client, user.id().toString(), code.scope(),
-                    Map.of(GRANT_TYPE_CLAIM, GrantType.AUTHORIZATION_CODE.value()), tokenId);
             return Outcome.success(new IssuedToken(access.accessToken(), access.expiresAt(), access.expiresIn(),
                     access.scope(), refresh));
         });
@@ -151,8 +147,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         Instant now = clock.instant();
         redemption.refreshFamily().ifPresent(family -> refreshTokenRepository.revokeFamily(family, now));
         if (redemption.accessTokenExpiresAt().isAfter(now)) {
-            revokedAccessTokens.add(new RevokedAccessToken(tenant.id(), redemption.accessTokenId(), code.clientId(),
-                    redemption.accessTokenExpiresAt(), now));
+            denyList.deny(tenant, redemption.accessTokenId(), code.clientId(), redemption.accessTokenExpiresAt());
         }
     }
 

@@ -23,6 +23,7 @@ import dev.tollgate.domain.grant.JwtBearerGrant;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.tenant.View;
+import dev.tollgate.domain.token.AccessTokenClaims;
 import dev.tollgate.domain.token.IssuedToken;
 import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
@@ -274,7 +275,7 @@ public class JwtBearerGrantHandler implements SelfAuthenticatingGrantHandler {
             JwtAssertion assertion, Instant now) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("azp", client.clientId());
-        extra.put("gty", GRANT_TYPE_CLAIM_VALUE);
+        extra.put(AccessTokenClaims.GRANT_TYPE_CLAIM, GRANT_TYPE_CLAIM_VALUE);
         view.ifPresent(v -> extra.put(VIEW_CLAIM, v.id()));
         // one transaction: the assertion's id is spent only if its tokens could be signed too
         return transactions.inTransaction(() -> {

@@ -11,6 +11,7 @@ import dev.tollgate.domain.grant.GrantType;
 import dev.tollgate.domain.grant.PasswordGrant;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.token.AccessTokenClaims;
 import dev.tollgate.domain.token.IssuedToken;
 import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class PasswordGrantHandler implements GrantHandler {
                             client.lifetimesOr(tenant.defaultLifetimes()).refreshToken()).value())
                     : Optional.empty();
             IssuedToken access = accessTokens.mint(tenant, client, user.id().toString(), scope,
-                    Map.of(AuthorizationCodeGrantHandler.GRANT_TYPE_CLAIM, GrantType.PASSWORD.value()));
+                    Map.of(AccessTokenClaims.GRANT_TYPE_CLAIM, GrantType.PASSWORD.value()));
             return new IssuedToken(access.accessToken(), access.expiresAt(), access.expiresIn(), access.scope(),
                     refresh);
         });

@@ -10,6 +10,7 @@ import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.grant.GrantType;
 import dev.tollgate.domain.grant.RefreshTokenGrant;
 import dev.tollgate.domain.scope.Scope;
+import dev.tollgate.domain.token.AccessTokenClaims;
 import dev.tollgate.domain.token.IssuedToken;
 import dev.tollgate.domain.token.RefreshToken;
 import dev.tollgate.domain.user.User;
@@ -79,7 +80,7 @@ public class RefreshTokenGrantHandler implements GrantHandler {
             return transactions.inTransaction(() -> refreshTokens.renew(token, grant.refreshToken(), true)
                     .map(next -> {
                         IssuedToken access = accessTokens.mint(request.tenant(), client, user.get().id().toString(),
-                                scope, Map.of(AuthorizationCodeGrantHandler.GRANT_TYPE_CLAIM,
+                                scope, Map.of(AccessTokenClaims.GRANT_TYPE_CLAIM,
                                         GrantType.REFRESH_TOKEN.value()));
                         return new IssuedToken(access.accessToken(), access.expiresAt(), access.expiresIn(),
                                 access.scope(), Optional.of(next));

@@ -18,6 +18,7 @@ import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.domain.token.AccessTokenClaims;
 import dev.tollgate.domain.token.IssuedToken;
 import dev.tollgate.domain.token.RefreshToken;
 import dev.tollgate.domain.user.User;
@@ -35,9 +36,6 @@ import java.util.UUID;
  */
 @Singleton
 public class LegacyTokenApi {
-
-    /** The {@code gty} claim of the seed's sample token: how the session began, kept across refreshes. */
-    static final String GRANT_TYPE_CLAIM = "gty";
 
     private final Deprecations deprecations;
     private final LegacyUsageRecorder usage;
@@ -101,8 +99,7 @@ public class LegacyTokenApi {
             return new LegacyAnswer.Gone(refusal);
         }
         Optional<DeprecationDecision.Notice> notice = decision
-                .filter(d -> !(d instanceof DeprecationDecision.Allow))
-                .map(DeprecationDecision::notice);
+                .flatMap(DeprecationDecision::responseNotice);
         if (tenant.isEmpty()) {
             return new LegacyAnswer.Failed(((Outcome.Failure<Tenant>) resolved).error(), notice);
         }
@@ -168,7 +165,7 @@ public class LegacyTokenApi {
         extra.put(tenant.legacyTokens().tenantClaim(), tenant.slug().value());
         extra.put(tenant.legacyTokens().rolesClaim(), user.roles());
         extra.put("azp", client.clientId());
-        extra.put(GRANT_TYPE_CLAIM, "password");
+        extra.put(AccessTokenClaims.GRANT_TYPE_CLAIM, "password");
         IssuedToken access = accessTokens.mint(tenant, client, user.id().toString(), scope, extra);
         return new IssuedToken(access.accessToken(), access.expiresAt(), access.expiresIn(), access.scope(),
                 Optional.of(refreshToken));

@@ -6,6 +6,7 @@ import dev.tollgate.domain.token.RevokedAccessToken;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Revoked access tokens. A JWT cannot be recalled, so a revoked one is listed by its {@code jti} until its own expiry;
@@ -24,8 +25,12 @@ public class AccessTokenDenyList {
     }
 
     public void deny(Tenant tenant, VerifiedAccessToken token) {
-        repository.add(new RevokedAccessToken(tenant.id(), token.tokenId(), token.clientId(), token.expiresAt(),
-                clock.instant()));
+        deny(tenant, token.tokenId(), token.clientId(), token.expiresAt());
+    }
+
+    /** A token known by what was recorded when it was issued (e.g. from an authorization code), not presented. */
+    public void deny(Tenant tenant, String tokenId, String clientId, Instant expiresAt) {
+        repository.add(new RevokedAccessToken(tenant.id(), tokenId, clientId, expiresAt, clock.instant()));
     }
 
     public boolean denies(Tenant tenant, String tokenId) {

@@ -61,8 +61,7 @@ public class TokenService {
         }
         Optional<DeprecationDecision> decision = deprecations.decide(Optional.of(request.tenant()), surface.get());
         Optional<DeprecationDecision.Notice> notice = decision
-                .filter(d -> !(d instanceof DeprecationDecision.Allow))
-                .map(DeprecationDecision::notice);
+                .flatMap(DeprecationDecision::responseNotice);
         LegacyUsage.Caller caller = new LegacyUsage.Caller(request.tenant().id(), surface.get(),
                 claimedClientId(request.credentials()),
                 Optional.ofNullable(request.parameters().get("username"))

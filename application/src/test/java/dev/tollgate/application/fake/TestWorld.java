@@ -4,6 +4,7 @@ import dev.tollgate.application.authorization.AuthorizationCodes;
 import dev.tollgate.application.authorization.CodeAuthorization;
 import dev.tollgate.application.client.ClientAuthenticator;
 import dev.tollgate.application.grant.AuthorizationCodeGrantHandler;
+import dev.tollgate.application.token.AccessTokenDenyList;
 import dev.tollgate.application.grant.PasswordGrantHandler;
 import dev.tollgate.application.grant.RefreshTokenGrantHandler;
 import dev.tollgate.application.deprecation.DefaultDeprecations;
@@ -109,7 +110,7 @@ public final class TestWorld {
         grantHandlers = new GrantHandlers(List.of(
                 new ClientCredentialsGrantHandler(tokenFactory),
                 new AuthorizationCodeGrantHandler(authorizationCodes, refreshTokens, refreshTokenStore, tokenFactory,
-                        users, revokedAccessTokens, random, transactions, clock),
+                        users, new AccessTokenDenyList(revokedAccessTokens, clock), random, transactions, clock),
                 new RefreshTokenGrantHandler(refreshTokens, tokenFactory, users, transactions),
                 new PasswordGrantHandler(userAuthenticator, refreshTokens, tokenFactory, transactions)));
         tokenService = new TokenService(authenticator, grantHandlers, deprecations, usage, userAuthenticator);

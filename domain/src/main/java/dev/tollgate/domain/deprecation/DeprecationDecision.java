@@ -19,6 +19,11 @@ public sealed interface DeprecationDecision {
 
     Notice notice();
 
+    /** The notice a response must carry: none while the surface is not deprecated yet. */
+    default Optional<Notice> responseNotice() {
+        return this instanceof Allow ? Optional.empty() : Optional.of(notice());
+    }
+
     /** Not deprecated (yet): serve without warnings. */
     record Allow(Notice notice) implements DeprecationDecision {
     }

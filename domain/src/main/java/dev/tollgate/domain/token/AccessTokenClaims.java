@@ -21,6 +21,9 @@ public record AccessTokenClaims(
         String tenant,
         Map<String, Object> extra) {
 
+    /** How the session began ({@code password}, {@code authorization_code}, …), as the seed's v0 token says it. */
+    public static final String GRANT_TYPE_CLAIM = "gty";
+
     public AccessTokenClaims {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(subject, "subject");

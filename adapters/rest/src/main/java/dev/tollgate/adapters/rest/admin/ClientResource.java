@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.tollgate.application.admin.AdminCaller;
 import dev.tollgate.application.admin.ClientAdministration;
 import dev.tollgate.application.admin.ClientSpec;
 import dev.tollgate.application.admin.Page;

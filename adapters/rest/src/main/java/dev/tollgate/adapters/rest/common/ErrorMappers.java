@@ -74,8 +74,7 @@ public class ErrorMappers {
     /** The service-wide notice: the tenant is not resolved for a request the framework refused. */
     private Optional<DeprecationDecision.Notice> notice(LegacySurface surface) {
         return deprecations.decide(Optional.empty(), surface)
-                .filter(d -> !(d instanceof DeprecationDecision.Allow))
-                .map(DeprecationDecision::notice);
+                .flatMap(DeprecationDecision::responseNotice);
     }
 
     private static String requestId(HttpServerRequest request) {
