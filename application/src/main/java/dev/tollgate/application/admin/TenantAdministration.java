@@ -10,6 +10,7 @@ import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.audit.AuditEntry;
 import dev.tollgate.domain.client.LegacyV0Client;
+import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.LegacyTokenSettings;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import dev.tollgate.domain.tenant.Tenant;
@@ -29,6 +30,10 @@ import java.util.regex.Pattern;
 /** Tenants, managed by callers of the admin tenant holding {@code tenants:manage}. */
 @Singleton
 public class TenantAdministration {
+
+    /** What the tenant table holds for the implicit scope. */
+    static final int MAX_IMPLICIT_SCOPE_LENGTH = 1000;
+
 
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
@@ -220,12 +225,23 @@ public class TenantAdministration {
                         "1 to 100 visible ASCII characters without spaces, or \"\" for none");
             }
         }
+        Scope implicitScope = current.implicitScope();
+        if (spec.implicitScope().isPresent()) {
+            Optional<Scope> parsed = spec.implicitScope().get().length() > MAX_IMPLICIT_SCOPE_LENGTH
+                    ? Optional.empty()
+                    : Scope.parse(spec.implicitScope().get());
+            if (parsed.isEmpty()) {
+                return AdminResult.invalid("implicit_scope", "space-delimited scope tokens (RFC 6749 §3.3), at most "
+                        + MAX_IMPLICIT_SCOPE_LENGTH + " characters, or \"\" for none");
+            }
+            implicitScope = parsed.get();
+        }
         return AdminResult.done(new Tenant(current.id(), current.slug(), displayName, domains, current.issuerOverride(),
                 current.audienceOverride(), TokenLifetimes.ofSeconds(access, refresh), algorithm.get(),
                 spec.enabled().orElse(current.enabled()),
                 new LegacyTokenSettings(tenantClaim, rolesClaim,
                         spec.v0RotateRefreshTokens().orElse(legacy.rotateRefreshTokens())),
-                defaultView));
+                defaultView, implicitScope));
     }
 
     private void record(AdminCaller caller, Tenant tenant, String action) {

@@ -15,6 +15,7 @@ import dev.tollgate.domain.error.Outcome;
 import dev.tollgate.domain.grant.GrantType;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.Tenant;
+import dev.tollgate.application.user.StoredUser;
 import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -95,7 +96,8 @@ public class CodeAuthorization {
                 return refuse(tenant, request, OAuthError.invalidRequest(
                         "email is accepted only from confidential tenant-scoped clients"));
             }
-            Optional<User> user = users.findByEmail(tenant.id(), email.get()).filter(User::enabled);
+            Optional<User> user = users.findByEmail(tenant.id(), email.get()).map(StoredUser::user)
+                    .filter(User::enabled);
             return user.map(u -> issue(tenant, request, u)).orElseGet(() -> refuse(tenant, request,
                     OAuthError.of(OAuthErrorCode.ACCESS_DENIED, "No enabled user has this email")));
         }

@@ -69,6 +69,18 @@ public class ClientAuthenticator {
         return Optional.of(Outcome.success(client));
     }
 
+    /**
+     * The enabled client a client_id names, without proof: only for grants whose tokens are public by design
+     * ({@link dev.tollgate.application.grant.PublishableTokenGrantHandler}), never to hand out a client's own rights.
+     */
+    public Outcome<Client> identify(Tenant tenant, String clientId) {
+        return clients.find(tenant.id(), clientId)
+                .map(ClientRegistration::client)
+                .filter(Client::enabled)
+                .<Outcome<Client>>map(Outcome::success)
+                .orElseGet(() -> Outcome.failure(OAuthError.invalidClient()));
+    }
+
     private Outcome<Client> publicClient(Tenant tenant, String clientId) {
         return clients.find(tenant.id(), clientId)
                 .map(ClientRegistration::client)

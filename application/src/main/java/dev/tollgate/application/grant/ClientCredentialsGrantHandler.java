@@ -40,7 +40,8 @@ public class ClientCredentialsGrantHandler implements GrantHandler {
         }
         return parse(request)
                 .then(grant -> client.grantableScope(grant.requestedScope()))
-                .map(scope -> tokens.mint(request.tenant(), client, client.clientId(), scope, Map.of()));
+                .map(scope -> tokens.mint(request.tenant(), client, client.clientId(), scope, Map.of(),
+                        request.accessTokenLifetime()));
     }
 
     private static Outcome<ClientCredentialsGrant> parse(GrantRequest request) {

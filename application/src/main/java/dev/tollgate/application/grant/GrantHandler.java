@@ -17,4 +17,12 @@ public interface GrantHandler {
      * Decides on a request whose client is authenticated and allowed this grant type.
      */
     Outcome<IssuedToken> handle(GrantRequest request);
+
+    /**
+     * Whether every OAuth token endpoint serves this grant type, and metadata advertises it. A dialect's own grant
+     * (Moltin's implicit token) says no: only the endpoint of its dialect, which names it, serves it.
+     */
+    default boolean generalPurpose() {
+        return true;
+    }
 }

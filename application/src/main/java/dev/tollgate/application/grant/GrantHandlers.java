@@ -28,8 +28,14 @@ public final class GrantHandlers {
         return Optional.ofNullable(byType.get(type));
     }
 
-    /** The grant types served, for metadata documents. */
+    /** Every grant type some endpoint serves: what a client may be allowed. */
     public Set<GrantType> supported() {
         return byType.keySet();
+    }
+
+    /** The grant types every OAuth token endpoint serves, for metadata documents. */
+    public Set<GrantType> generalPurpose() {
+        return byType.values().stream().filter(GrantHandler::generalPurpose).map(GrantHandler::grantType)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -25,6 +25,7 @@ import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.tenant.View;
 import dev.tollgate.domain.token.AccessTokenClaims;
 import dev.tollgate.domain.token.IssuedToken;
+import dev.tollgate.application.user.StoredUser;
 import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -246,7 +247,7 @@ public class JwtBearerGrantHandler implements SelfAuthenticatingGrantHandler {
     /** RFC 7523 §3 item 2: the subject is an enabled user; a user-scoped client acts only for its owner. */
     private Outcome<User> user(Tenant tenant, Client client, JwtAssertion assertion) {
         Optional<User> user = assertion.subject()
-                .flatMap(email -> users.findByEmail(tenant.id(), email))
+                .flatMap(email -> users.findByEmail(tenant.id(), email).map(StoredUser::user))
                 .filter(User::enabled);
         if (user.isEmpty()) {
             return invalidGrant("The assertion's subject is not a user of this tenant");

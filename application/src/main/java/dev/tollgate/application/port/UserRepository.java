@@ -17,8 +17,11 @@ public interface UserRepository {
      */
     Optional<StoredUser> findByLogin(UUID tenantId, String login);
 
-    /** The user with that email, compared case-insensitively (JWT bearer assertions name users by email). */
-    Optional<User> findByEmail(UUID tenantId, String email);
+    /**
+     * The user with that email, compared case-insensitively, with the password hash (JWT bearer assertions and
+     * Moltin customers name users by email).
+     */
+    Optional<StoredUser> findByEmail(UUID tenantId, String email);
 
     /** Users ordered by email; at most {@code limit} from {@code offset}. */
     List<User> list(UUID tenantId, int offset, int limit);

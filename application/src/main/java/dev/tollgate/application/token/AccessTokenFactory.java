@@ -48,7 +48,19 @@ public class AccessTokenFactory {
      */
     public IssuedToken mint(Tenant tenant, Client client, String subject, Scope scope, Map<String, Object> extra,
             String tokenId) {
-        Duration lifetime = client.lifetimesOr(tenant.defaultLifetimes()).accessToken();
+        return mint(tenant, client, subject, scope, extra, tokenId,
+                client.lifetimesOr(tenant.defaultLifetimes()).accessToken());
+    }
+
+    /** A token with a lifetime chosen by the caller: a dialect's own (Moltin's hour, its day-long customer tokens). */
+    public IssuedToken mint(Tenant tenant, Client client, String subject, Scope scope, Map<String, Object> extra,
+            Duration lifetime) {
+        return mint(tenant, client, subject, scope, extra, random.newTokenId(), lifetime);
+    }
+
+    /** A token with both its {@code jti} and its lifetime chosen by the caller. */
+    public IssuedToken mint(Tenant tenant, Client client, String subject, Scope scope, Map<String, Object> extra,
+            String tokenId, Duration lifetime) {
         // whole seconds, so that exp - iat equals the expires_in the caller is told
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(lifetime);

@@ -61,14 +61,21 @@ public class PresentedTokens {
     }
 
     private Optional<PresentedToken> access(Tenant tenant, String value) {
-        if (!looksLikeCompactJws(value)) {
+        return accessToken(tenant, value).map(PresentedToken.AccessToken::new);
+    }
+
+    /**
+     * One of the tenant's access tokens, signed by one of its keys with its issuer; whether it is still valid
+     * (expiry, deny list) is the caller's to judge.
+     */
+    public Optional<VerifiedAccessToken> accessToken(Tenant tenant, String value) {
+        if (value.length() > MAX_TOKEN_LENGTH || !looksLikeCompactJws(value)) {
             // spares the key lookup for what cannot be a JWT (every refresh token)
             return Optional.empty();
         }
         String issuer = tenant.issuer(settings.publicUrl()).toString();
         return verifier.verify(value, signingKeys.verificationKeys(tenant))
-                .filter(token -> token.issuer().equals(issuer))
-                .map(PresentedToken.AccessToken::new);
+                .filter(token -> token.issuer().equals(issuer));
     }
 
     private Optional<PresentedToken> refresh(Tenant tenant, String value) {

@@ -9,9 +9,10 @@ import java.util.Objects;
 /**
  * A token request as a dialect has read it: the tenant, the client credentials, and the body parameters (each at
  * most once; parameters sent without a value already dropped, RFC 6749 §3.1), and the URL of the token endpoint it
- * was sent to (an assertion's {@code aud} may name it, RFC 7523 §3).
+ * was sent to (an assertion's {@code aud} may name it, RFC 7523 §3), with the rules of that endpoint's dialect.
  */
-public record TokenRequest(Tenant tenant, ClientCredentials credentials, Map<String, String> parameters, URI endpoint) {
+public record TokenRequest(Tenant tenant, ClientCredentials credentials, Map<String, String> parameters, URI endpoint,
+        TokenEndpointRules rules) {
 
     /** Where no endpoint URL is known, e.g. in tests: the tenant's issuer stands in. */
     public static final URI UNKNOWN_ENDPOINT = URI.create("urn:tollgate:unknown-endpoint");
@@ -21,9 +22,15 @@ public record TokenRequest(Tenant tenant, ClientCredentials credentials, Map<Str
         Objects.requireNonNull(credentials, "credentials");
         parameters = Map.copyOf(parameters);
         Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(rules, "rules");
+    }
+
+    /** A request to one of the OAuth token endpoints. */
+    public TokenRequest(Tenant tenant, ClientCredentials credentials, Map<String, String> parameters, URI endpoint) {
+        this(tenant, credentials, parameters, endpoint, TokenEndpointRules.STANDARD);
     }
 
     public TokenRequest(Tenant tenant, ClientCredentials credentials, Map<String, String> parameters) {
-        this(tenant, credentials, parameters, UNKNOWN_ENDPOINT);
+        this(tenant, credentials, parameters, UNKNOWN_ENDPOINT, TokenEndpointRules.STANDARD);
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.application.token;
 
 import dev.tollgate.application.client.ClientAuthenticator;
 import dev.tollgate.application.client.ClientCredentials;
+import dev.tollgate.application.grant.PublishableTokenGrantHandler;
 import dev.tollgate.application.grant.SelfAuthenticatingGrantHandler;
 import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
@@ -54,8 +55,9 @@ public class TokenService {
      */
     public TokenAnswer answer(TokenRequest request) {
         Optional<LegacySurface> surface = Optional.ofNullable(request.parameters().get("grant_type"))
-                .flatMap(LegacySurface::ofGrantType)
-                .filter(s -> handlers.find(new GrantType(request.parameters().get("grant_type"))).isPresent());
+                .filter(name -> !name.isBlank())
+                .filter(name -> servedHandler(request, new GrantType(name)).isPresent())
+                .flatMap(LegacySurface::ofGrantType);
         if (surface.isEmpty()) {
             return new TokenAnswer(requestToken(request), Optional.empty());
         }
@@ -91,16 +93,34 @@ public class TokenService {
             return Outcome.failure(OAuthError.invalidRequest("Missing parameter: grant_type"));
         }
         GrantType grantType = new GrantType(grantTypeName);
+        Optional<GrantHandler> handler = servedHandler(request, grantType);
         if (request.credentials() instanceof ClientCredentials.Absent
-                && handlers.find(grantType).orElse(null) instanceof SelfAuthenticatingGrantHandler selfAuthenticating) {
+                && handler.orElse(null) instanceof SelfAuthenticatingGrantHandler selfAuthenticating) {
             return selfAuthenticating.handleUnauthenticated(request);
         }
+        if (handler.orElse(null) instanceof PublishableTokenGrantHandler) {
+            return switch (request.credentials()) {
+                case ClientCredentials.ClientIdOnly named -> authenticator.identify(request.tenant(), named.clientId())
+                        .then(client -> dispatch(request, client, grantType, handler));
+                case ClientCredentials.Absent absent ->
+                        Outcome.failure(OAuthError.invalidRequest("Missing parameter: client_id"));
+                case ClientCredentials.SecretBasic basic -> authenticator.authenticate(request.tenant(), basic)
+                        .then(client -> dispatch(request, client, grantType, handler));
+                case ClientCredentials.SecretPost post -> authenticator.authenticate(request.tenant(), post)
+                        .then(client -> dispatch(request, client, grantType, handler));
+            };
+        }
         return authenticator.authenticate(request.tenant(), request.credentials())
-                .then(client -> dispatch(request, client, grantType));
+                .then(client -> dispatch(request, client, grantType, handler));
     }
 
-    private Outcome<IssuedToken> dispatch(TokenRequest request, Client client, GrantType grantType) {
-        Optional<GrantHandler> handler = handlers.find(grantType);
+    /** The handler of {@code grantType}, where the endpoint the request came to serves it. */
+    private Optional<GrantHandler> servedHandler(TokenRequest request, GrantType grantType) {
+        return handlers.find(grantType).filter(request.rules()::serves);
+    }
+
+    private Outcome<IssuedToken> dispatch(TokenRequest request, Client client, GrantType grantType,
+            Optional<GrantHandler> handler) {
         if (handler.isEmpty()) {
             return Outcome.failure(OAuthError.unsupportedGrantType(grantType.value()));
         }
@@ -111,6 +131,7 @@ public class TokenService {
             return Outcome.failure(OAuthError.unauthorizedClient(
                     "The client is not allowed the grant type " + grantType.value()));
         }
-        return handler.get().handle(new GrantRequest(request.tenant(), client, request.parameters(), request.endpoint()));
+        return handler.get().handle(new GrantRequest(request.tenant(), client, request.parameters(), request.endpoint(),
+                request.rules()));
     }
 }

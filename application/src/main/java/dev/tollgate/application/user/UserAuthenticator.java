@@ -31,12 +31,24 @@ public class UserAuthenticator {
         this.random = random;
     }
 
+    /** The user who signs in as {@code login} (a username, else an email) with that password. */
     public Optional<User> authenticate(Tenant tenant, String login, String password) {
         if (login.length() > MAX_FIELD_LENGTH || password.length() > MAX_FIELD_LENGTH) {
             // refused before hashing; the lengths alone tell nothing about the user
             return Optional.empty();
         }
-        Optional<StoredUser> stored = users.findByLogin(tenant.id(), login);
+        return check(users.findByLogin(tenant.id(), login), password);
+    }
+
+    /** The user with that email and password: Moltin customers sign in by email only, never by username. */
+    public Optional<User> authenticateByEmail(Tenant tenant, String email, String password) {
+        if (email.length() > MAX_FIELD_LENGTH || password.length() > MAX_FIELD_LENGTH) {
+            return Optional.empty();
+        }
+        return check(users.findByEmail(tenant.id(), email), password);
+    }
+
+    private Optional<User> check(Optional<StoredUser> stored, String password) {
         boolean matches = hasher.matches(password, stored.map(StoredUser::passwordHash).orElseGet(this::dummyHash));
         return stored.filter(s -> matches && s.user().enabled()).map(StoredUser::user);
     }

@@ -32,9 +32,10 @@ public final class FakeUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<User> findByEmail(UUID tenantId, String email) {
-        return users.values().stream().map(StoredUser::user)
-                .filter(u -> u.tenantId().equals(tenantId) && u.email().equalsIgnoreCase(email)).findFirst();
+    public Optional<StoredUser> findByEmail(UUID tenantId, String email) {
+        return users.values().stream()
+                .filter(s -> s.user().tenantId().equals(tenantId) && s.user().email().equalsIgnoreCase(email))
+                .findFirst();
     }
 
     @Override

@@ -46,6 +46,20 @@ public interface TollgateConfig {
     /** RFC 7523 JWT bearer assertions (seed 003 §3). */
     JwtBearer jwtBearer();
 
+    /** The Moltin dialect (seed 004). */
+    Moltin moltin();
+
+    interface Moltin {
+
+        /** Lifetime of client_credentials and implicit tokens at /oauth/access_token, for clients without a TTL. */
+        @WithDefault("1H")
+        Duration accessTokenLifetime();
+
+        /** Lifetime of customer tokens (POST /v2/customers/tokens). */
+        @WithDefault("24H")
+        Duration customerTokenLifetime();
+    }
+
     interface JwtBearer {
 
         /** An assertion issued (iat) longer ago than this is refused, whatever its exp. */

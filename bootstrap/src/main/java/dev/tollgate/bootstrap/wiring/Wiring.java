@@ -6,6 +6,7 @@ import dev.tollgate.application.port.PasswordHasher;
 import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
 import dev.tollgate.application.grant.JwtBearerSettings;
+import dev.tollgate.application.moltin.MoltinSettings;
 import dev.tollgate.application.deprecation.DefaultDeprecations;
 import dev.tollgate.application.tenant.ServiceSettings;
 import dev.tollgate.bootstrap.config.DeprecationSettings;
@@ -46,6 +47,12 @@ public class Wiring {
     @Singleton
     JwtBearerSettings jwtBearerSettings(TollgateConfig config) {
         return new JwtBearerSettings(config.jwtBearer().maxAge(), config.jwtBearer().clockSkew());
+    }
+
+    @Produces
+    @Singleton
+    MoltinSettings moltinSettings(TollgateConfig config) {
+        return new MoltinSettings(config.moltin().accessTokenLifetime(), config.moltin().customerTokenLifetime());
     }
 
     @Produces

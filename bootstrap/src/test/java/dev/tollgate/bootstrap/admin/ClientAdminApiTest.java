@@ -180,7 +180,7 @@ class ClientAdminApiTest {
                 Map.entry("{\"name\":\"x\",\"redirect_uris\":[\"http://shop.example.com/cb\"]}", "redirect_uris"),
                 Map.entry("{\"name\":\"x\",\"redirect_uris\":[\"https://shop.example.com/cb#frag\"]}", "redirect_uris"),
                 Map.entry("{\"name\":\"x\",\"redirect_uris\":[\"/relative\"]}", "redirect_uris"),
-                Map.entry("{\"name\":\"x\",\"grant_types\":[\"implicit\"]}", "grant_types"),
+                Map.entry("{\"name\":\"x\",\"grant_types\":[\"urn:ietf:params:oauth:grant-type:device_code\"]}", "grant_types"),
                 Map.entry("{\"name\":\"x\",\"kind\":\"robot\"}", "kind"),
                 Map.entry("{\"name\":\"x\",\"kind\":\"user\"}", "owner"),
                 Map.entry("{\"name\":\"x\",\"token_endpoint_auth_method\":\"private_key_jwt\"}",

@@ -118,6 +118,11 @@ class MasterKeySourceTest {
             public JwtBearer jwtBearer() {
                 throw new UnsupportedOperationException("not used by MasterKeySource");
             }
+
+            @Override
+            public Moltin moltin() {
+                throw new UnsupportedOperationException("not used by MasterKeySource");
+            }
         };
     }
 }

@@ -5,7 +5,7 @@ package dev.tollgate.domain.grant;
  * application layer turn a request into one of these and decide on it.
  */
 public sealed interface Grant permits ClientCredentialsGrant, AuthorizationCodeGrant, RefreshTokenGrant, PasswordGrant,
-        JwtBearerGrant {
+        JwtBearerGrant, ImplicitGrant {
 
     GrantType type();
 }

@@ -12,6 +12,11 @@ public record GrantType(String value) {
     public static final GrantType AUTHORIZATION_CODE = new GrantType("authorization_code");
     public static final GrantType REFRESH_TOKEN = new GrantType("refresh_token");
     public static final GrantType PASSWORD = new GrantType("password");
+    /**
+     * Moltin's implicit token (seed 004): issued directly to a client named by its client_id alone, with the
+     * tenant's narrow implicit scope. Not RFC 6749's implicit redirect flow.
+     */
+    public static final GrantType IMPLICIT = new GrantType("implicit");
     /** RFC 7523 §2.1. */
     public static final GrantType JWT_BEARER = new GrantType("urn:ietf:params:oauth:grant-type:jwt-bearer");
 

@@ -1,5 +1,6 @@
 package dev.tollgate.domain.tenant;
 
+import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.token.TokenLifetimes;
 import java.net.URI;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.UUID;
  * @param audienceOverride the default resource indicator for {@code aud}; when absent the issuer is used
  * @param legacyTokens    claim names and refresh behaviour of the legacy Token API v0
  * @param defaultView     the view of users who have none of their own (seed 003 §3)
+ * @param implicitScope   the fixed scope of Moltin implicit tokens (seed 004): public tokens shipped to browsers,
+ *                        so never a client's full scopes
  */
 public record Tenant(
         UUID id,
@@ -27,7 +30,15 @@ public record Tenant(
         SigningAlgorithm signingAlgorithm,
         boolean enabled,
         LegacyTokenSettings legacyTokens,
-        Optional<View> defaultView) {
+        Optional<View> defaultView,
+        Scope implicitScope) {
+
+    /**
+     * What a storefront may do with a token anyone can read from its pages: read the catalog, keep carts and check
+     * out; nothing on customers or orders (those need a customer token or a backend's client_credentials token).
+     */
+    public static final Scope DEFAULT_IMPLICIT_SCOPE = Scope.of("catalog:read", "carts:read", "carts:write",
+            "checkout:write");
 
     public Tenant {
         Objects.requireNonNull(id, "id");
@@ -40,6 +51,15 @@ public record Tenant(
         Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
         Objects.requireNonNull(legacyTokens, "legacyTokens");
         Objects.requireNonNull(defaultView, "defaultView");
+        Objects.requireNonNull(implicitScope, "implicitScope");
+    }
+
+    /** A tenant with the default implicit scope. */
+    public Tenant(UUID id, TenantSlug slug, String displayName, List<String> domains, Optional<URI> issuerOverride,
+            Optional<String> audienceOverride, TokenLifetimes defaultLifetimes, SigningAlgorithm signingAlgorithm,
+            boolean enabled, LegacyTokenSettings legacyTokens, Optional<View> defaultView) {
+        this(id, slug, displayName, domains, issuerOverride, audienceOverride, defaultLifetimes, signingAlgorithm,
+                enabled, legacyTokens, defaultView, DEFAULT_IMPLICIT_SCOPE);
     }
 
     /** A tenant without a default view. */
@@ -60,7 +80,12 @@ public record Tenant(
 
     public Tenant withDefaultView(Optional<View> value) {
         return new Tenant(id, slug, displayName, domains, issuerOverride, audienceOverride, defaultLifetimes,
-                signingAlgorithm, enabled, legacyTokens, value);
+                signingAlgorithm, enabled, legacyTokens, value, implicitScope);
+    }
+
+    public Tenant withImplicitScope(Scope value) {
+        return new Tenant(id, slug, displayName, domains, issuerOverride, audienceOverride, defaultLifetimes,
+                signingAlgorithm, enabled, legacyTokens, defaultView, value);
     }
 
     /** The one issuer of this tenant: every token's {@code iss}, every metadata document's {@code issuer}. */

@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.tenant;
 
 import dev.tollgate.application.port.TenantRepository;
+import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.LegacyTokenSettings;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import dev.tollgate.domain.tenant.Tenant;
@@ -49,8 +50,9 @@ public class PanacheTenantRepository implements TenantRepository {
         int inserted = em.createNativeQuery("""
                 insert into tenant (id, slug, display_name, issuer, audience, access_token_ttl_seconds,
                                     refresh_token_ttl_seconds, signing_algorithm, enabled, created_at, updated_at,
-                                    v0_tenant_claim, v0_roles_claim, v0_rotate_refresh_tokens, default_view)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)
+                                    v0_tenant_claim, v0_roles_claim, v0_rotate_refresh_tokens, default_view,
+                                    implicit_scope)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15)
                 on conflict (slug) do nothing
                 """)
                 .setParameter(1, tenant.id())
@@ -67,6 +69,7 @@ public class PanacheTenantRepository implements TenantRepository {
                 .setParameter(12, tenant.legacyTokens().rolesClaim())
                 .setParameter(13, tenant.legacyTokens().rotateRefreshTokens())
                 .setParameter(14, tenant.defaultView().map(View::id).orElse(null))
+                .setParameter(15, tenant.implicitScope().value())
                 .executeUpdate();
         if (inserted == 1) {
             for (String domain : tenant.domains()) {
@@ -112,6 +115,7 @@ public class PanacheTenantRepository implements TenantRepository {
         e.v0RolesClaim = tenant.legacyTokens().rolesClaim();
         e.v0RotateRefreshTokens = tenant.legacyTokens().rotateRefreshTokens();
         e.defaultView = tenant.defaultView().map(View::id).orElse(null);
+        e.implicitScope = tenant.implicitScope().value();
         e.updatedAt = Instant.now();
         TenantDomainEntity.delete("tenantId", tenant.id());
         // the delete must reach the database before the same domains are inserted again
@@ -148,7 +152,9 @@ public class PanacheTenantRepository implements TenantRepository {
                 SigningAlgorithm.valueOf(e.signingAlgorithm),
                 e.enabled,
                 new LegacyTokenSettings(e.v0TenantClaim, e.v0RolesClaim, e.v0RotateRefreshTokens),
-                Optional.ofNullable(e.defaultView).map(View::new));
+                Optional.ofNullable(e.defaultView).map(View::new),
+                // stored only after the admin API parsed it; an edit by hand that breaks it narrows to nothing
+                Scope.parse(e.implicitScope).orElse(Scope.EMPTY));
     }
 
 }

@@ -50,6 +50,10 @@ public class TenantEntity extends PanacheEntityBase {
     @Column(name = "default_view")
     public String defaultView;
 
+    /** The scope of Moltin implicit tokens (seed 004), space-delimited. */
+    @Column(name = "implicit_scope", nullable = false)
+    public String implicitScope;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -36,10 +36,10 @@ public class PanacheUserRepository implements UserRepository {
 
     @Override
     @Transactional
-    public Optional<User> findByEmail(UUID tenantId, String email) {
+    public Optional<StoredUser> findByEmail(UUID tenantId, String email) {
         // emails are stored in lower case (the admin API lowers them)
         return UserEntity.<UserEntity>find("tenantId = ?1 and email = ?2", tenantId, email.toLowerCase(Locale.ROOT))
-                .firstResultOptional().map(PanacheUserRepository::toDomain);
+                .firstResultOptional().map(e -> new StoredUser(toDomain(e), e.passwordHash));
     }
 
     @Override

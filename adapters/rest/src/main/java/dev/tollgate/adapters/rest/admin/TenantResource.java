@@ -48,7 +48,8 @@ public class TenantResource {
             @JsonProperty("v0_tenant_claim") String v0TenantClaim,
             @JsonProperty("v0_roles_claim") String v0RolesClaim,
             @JsonProperty("v0_rotate_refresh_tokens") boolean v0RotateRefreshTokens,
-            @JsonProperty("default_view") String defaultView) {
+            @JsonProperty("default_view") String defaultView,
+            @JsonProperty("implicit_scope") String implicitScope) {
     }
 
     public record TenantRequest(
@@ -63,7 +64,8 @@ public class TenantResource {
             @JsonProperty("v0_roles_claim") String v0RolesClaim,
             @JsonProperty("v0_rotate_refresh_tokens") Boolean v0RotateRefreshTokens,
             @JsonProperty("profile") String profile,
-            @JsonProperty("default_view") String defaultView) {
+            @JsonProperty("default_view") String defaultView,
+            @JsonProperty("implicit_scope") String implicitScope) {
 
         TenantSpec spec() {
             return new TenantSpec(Optional.ofNullable(slug), Optional.ofNullable(displayName),
@@ -71,7 +73,8 @@ public class TenantResource {
                     Optional.ofNullable(refreshTokenTtl), Optional.ofNullable(signingAlgorithm),
                     Optional.ofNullable(enabled), Optional.ofNullable(v0TenantClaim),
                     Optional.ofNullable(v0RolesClaim), Optional.ofNullable(v0RotateRefreshTokens),
-                    Optional.ofNullable(profile), Optional.ofNullable(defaultView));
+                    Optional.ofNullable(profile), Optional.ofNullable(defaultView),
+                    Optional.ofNullable(implicitScope));
         }
     }
 
@@ -133,6 +136,6 @@ public class TenantResource {
                 t.defaultLifetimes().accessToken().toSeconds(), t.defaultLifetimes().refreshToken().toSeconds(),
                 t.signingAlgorithm().name(), t.enabled(), t.legacyTokens().tenantClaim(),
                 t.legacyTokens().rolesClaim(), t.legacyTokens().rotateRefreshTokens(),
-                t.defaultView().map(View::id).orElse(null));
+                t.defaultView().map(View::id).orElse(null), t.implicitScope().value());
     }
 }

@@ -47,7 +47,7 @@ public class AuthorizationServerMetadata {
         document.put("jwks_uri", base + jwks);
         document.put("response_types_supported", List.of("code"));
         document.put("response_modes_supported", List.of("query"));
-        document.put("grant_types_supported", grants.supported().stream().map(GrantType::value).sorted().toList());
+        document.put("grant_types_supported", grants.generalPurpose().stream().map(GrantType::value).sorted().toList());
         document.put("code_challenge_methods_supported", List.of("S256"));
         document.put("token_endpoint_auth_methods_supported",
                 List.of("client_secret_basic", "client_secret_post", "none"));

@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.rest.common;
 
 import dev.tollgate.adapters.rest.legacy.V0Responses;
+import dev.tollgate.adapters.rest.moltin.JsonApiErrors;
 import dev.tollgate.application.deprecation.Deprecations;
 import dev.tollgate.domain.deprecation.DeprecationDecision;
 import dev.tollgate.domain.deprecation.LegacySurface;
@@ -39,14 +40,22 @@ public class ErrorMappers {
         if (legacy.isPresent()) {
             return V0Responses.error(status, describe(status), requestId(request), notice(legacy.get()));
         }
+        if (isMoltin(request)) {
+            return withAllow(JsonApiErrors.render(status, reasonPhrase(status), describe(status)), e);
+        }
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new OAuthErrorResponses.Body(OAuthErrorCode.INVALID_REQUEST.wireName(), describe(status)));
+        return withAllow(response.build(), e);
+    }
+
+    /** A 405 says what is allowed (RFC 9110 §15.5.6). */
+    private static Response withAllow(Response response, WebApplicationException e) {
         String allow = e.getResponse().getHeaderString("Allow");
         if (allow != null) {
-            response.header("Allow", allow);
+            response.getHeaders().putSingle("Allow", allow);
         }
-        return response.build();
+        return response;
     }
 
     @ServerExceptionMapper
@@ -59,6 +68,9 @@ public class ErrorMappers {
         if (legacy.isPresent()) {
             return V0Responses.error(500, "Internal Error", requestId, notice(legacy.get()));
         }
+        if (isMoltin(request)) {
+            return JsonApiErrors.render(OAuthError.serverError());
+        }
         return OAuthErrorResponses.render(OAuthError.serverError());
     }
 
@@ -69,6 +81,17 @@ public class ErrorMappers {
             return Optional.empty();
         }
         return Optional.of(path.startsWith("/v0/refresh_token") ? LegacySurface.V0_REFRESH : LegacySurface.V0_TOKEN);
+    }
+
+    /** The Moltin dialect's paths answer with JSON:API error objects (seed 004). */
+    private static boolean isMoltin(HttpServerRequest request) {
+        String path = request == null ? null : request.path();
+        return path != null && (path.equals("/oauth/access_token") || path.startsWith("/v2/"));
+    }
+
+    private static String reasonPhrase(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "Error";
     }
 
     /** The service-wide notice: the tenant is not resolved for a request the framework refused. */

@@ -42,12 +42,12 @@ public final class OAuthErrorResponses {
 
     private static int statusOf(OAuthErrorCode code) {
         return switch (code) {
-            case INVALID_CLIENT -> 401;
+            case INVALID_CLIENT, INVALID_TOKEN -> 401;
             case SERVER_ERROR -> 500;
             case TEMPORARILY_UNAVAILABLE -> 503;
             case INVALID_REQUEST, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE,
                     UNSUPPORTED_RESPONSE_TYPE -> 400;
-            case ACCESS_DENIED -> 403;
+            case ACCESS_DENIED, INSUFFICIENT_SCOPE -> 403;
         };
     }
 }

@@ -1,6 +1,8 @@
 package dev.tollgate.adapters.rest.common;
 
 import dev.tollgate.application.token.TokenAnswer;
+import dev.tollgate.application.token.TokenEndpointRules;
+import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.application.token.TokenRequest;
 import dev.tollgate.domain.deprecation.DeprecationHeaders;
 import dev.tollgate.application.token.TokenService;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The token endpoint shared by the dialects: read the request, run the use case, render in the dialect's shape. */
@@ -27,25 +30,46 @@ public class TokenEndpoint {
         this.tokens = tokens;
     }
 
+    /** An OAuth token endpoint: every general-purpose grant, RFC 6749 §5.2 errors. */
     public Response handle(
             Outcome<Tenant> tenant,
             HttpTokenRequest http,
             boolean acceptJson,
             Function<IssuedToken, Object> successBody) {
-        TokenAnswer answer = switch (tenant.then(t -> TokenRequestReader
+        return handle(tenant, http, acceptJson, TokenEndpointRules.STANDARD,
+                (request, issued) -> successBody.apply(issued), OAuthErrorResponses::render);
+    }
+
+    /**
+     * A dialect's token endpoint, with its own rules, body (which may depend on the request, e.g. Moltin names the
+     * grant type) and error shape.
+     */
+    public Response handle(
+            Outcome<Tenant> tenant,
+            HttpTokenRequest http,
+            boolean acceptJson,
+            TokenEndpointRules rules,
+            BiFunction<TokenRequest, IssuedToken, Object> successBody,
+            Function<OAuthError, Response> errors) {
+        Outcome<TokenRequest> read = tenant.then(t -> TokenRequestReader
                 .read(http.contentType(), http.body() == null ? new byte[0] : http.body(), http.authorization(),
                         http.uri().getQueryParameters().keySet(), acceptJson)
-                .map(read -> new TokenRequest(t, read.credentials(), read.parameters(), http.uri().getAbsolutePath())))) {
-            case Outcome.Success<TokenRequest> request -> tokens.answer(request.value());
-            case Outcome.Failure<TokenRequest> failure ->
-                    new TokenAnswer(Outcome.failure(failure.error()), Optional.empty());
+                .map(r -> new TokenRequest(t, r.credentials(), r.parameters(), http.uri().getAbsolutePath(), rules)));
+        return switch (read) {
+            case Outcome.Failure<TokenRequest> failure -> errors.apply(failure.error());
+            case Outcome.Success<TokenRequest> request ->
+                    respond(request.value(), tokens.answer(request.value()), successBody, errors);
         };
+    }
+
+    private static Response respond(TokenRequest request, TokenAnswer answer,
+            BiFunction<TokenRequest, IssuedToken, Object> successBody, Function<OAuthError, Response> errors) {
         Response response = switch (answer.outcome()) {
-            case Outcome.Success<IssuedToken> issued -> Response.ok(successBody.apply(issued.value()))
+            case Outcome.Success<IssuedToken> issued -> Response.ok(successBody.apply(request, issued.value()))
                     .header("Cache-Control", "no-store")
                     .header("Pragma", "no-cache")
                     .build();
-            case Outcome.Failure<IssuedToken> failure -> OAuthErrorResponses.render(failure.error());
+            case Outcome.Failure<IssuedToken> failure -> errors.apply(failure.error());
         };
         answer.notice().ifPresent(notice -> DeprecationHeaders.of(notice).forEach(response.getHeaders()::add));
         return response;

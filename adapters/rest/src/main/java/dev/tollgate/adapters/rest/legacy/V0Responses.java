@@ -75,7 +75,8 @@ public final class V0Responses {
         }
         return switch (error.code()) {
             case INVALID_REQUEST, UNSUPPORTED_GRANT_TYPE, UNSUPPORTED_RESPONSE_TYPE -> 400;
-            case INVALID_GRANT, INVALID_CLIENT, UNAUTHORIZED_CLIENT, INVALID_SCOPE, ACCESS_DENIED -> 403;
+            case INVALID_GRANT, INVALID_CLIENT, UNAUTHORIZED_CLIENT, INVALID_SCOPE, ACCESS_DENIED, INVALID_TOKEN,
+                    INSUFFICIENT_SCOPE -> 403;
             case TEMPORARILY_UNAVAILABLE -> 503;
             case SERVER_ERROR -> 500;
         };
