@@ -20,6 +20,9 @@ import java.util.Optional;
 @Singleton
 public class ClientAuthenticator {
 
+    /** Far beyond any registered client_id; a longer one is not looked up. */
+    static final int MAX_CLIENT_ID_LENGTH = 1024;
+
     private final ClientRepository clients;
     private final SecretDigester digester;
     private final Clock clock;
@@ -79,6 +82,11 @@ public class ClientAuthenticator {
                 .filter(Client::enabled)
                 .<Outcome<Client>>map(Outcome::success)
                 .orElseGet(() -> Outcome.failure(OAuthError.invalidClient()));
+    }
+
+    /** Whether the tenant has a client of that id, enabled or not: to attribute a call, never to grant one. */
+    public boolean isRegistered(Tenant tenant, String clientId) {
+        return clientId.length() <= MAX_CLIENT_ID_LENGTH && clients.find(tenant.id(), clientId).isPresent();
     }
 
     private Outcome<Client> publicClient(Tenant tenant, String clientId) {

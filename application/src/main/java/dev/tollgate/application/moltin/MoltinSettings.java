@@ -1,5 +1,6 @@
 package dev.tollgate.application.moltin;
 
+import dev.tollgate.domain.token.TokenLifetimes;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,11 +17,15 @@ public record MoltinSettings(Duration accessTokenLifetime, Duration customerToke
     public MoltinSettings {
         Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
         Objects.requireNonNull(customerTokenLifetime, "customerTokenLifetime");
-        if (accessTokenLifetime.toSeconds() < 1) {
-            throw new IllegalArgumentException("tollgate.moltin.access-token-lifetime must be at least one second");
+        // a retired signing key is published only as long as the longest access token may live
+        if (accessTokenLifetime.toSeconds() < 1 || accessTokenLifetime.compareTo(TokenLifetimes.MAX_ACCESS_TOKEN) > 0) {
+            throw new IllegalArgumentException("tollgate.moltin.access-token-lifetime must be between 1 s and "
+                    + TokenLifetimes.MAX_ACCESS_TOKEN);
         }
-        if (customerTokenLifetime.toSeconds() < 1) {
-            throw new IllegalArgumentException("tollgate.moltin.customer-token-lifetime must be at least one second");
+        if (customerTokenLifetime.toSeconds() < 1
+                || customerTokenLifetime.compareTo(TokenLifetimes.MAX_ACCESS_TOKEN) > 0) {
+            throw new IllegalArgumentException("tollgate.moltin.customer-token-lifetime must be between 1 s and "
+                    + TokenLifetimes.MAX_ACCESS_TOKEN);
         }
     }
 }

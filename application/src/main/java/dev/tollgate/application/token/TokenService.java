@@ -65,8 +65,9 @@ public class TokenService {
         Optional<DeprecationDecision.Notice> notice = decision
                 .flatMap(DeprecationDecision::responseNotice);
         LegacyUsage.Caller caller = new LegacyUsage.Caller(request.tenant().id(), surface.get(),
-                claimedClientId(request.credentials()),
+                attributedClientId(request),
                 Optional.ofNullable(request.parameters().get("username"))
+                        .filter(login -> surface.get() == LegacySurface.PASSWORD_GRANT)
                         .flatMap(login -> users.identify(request.tenant(), login))
                         .map(User::id));
         if (decision.isPresent() && decision.get() instanceof DeprecationDecision.Refuse refusal) {
@@ -76,6 +77,16 @@ public class TokenService {
         }
         usage.record(caller, false);
         return new TokenAnswer(requestToken(request), notice);
+    }
+
+    /**
+     * The client a legacy call is counted for: the one it names, if the tenant has it. Made-up client_ids (free to
+     * send for the implicit token, which needs no secret) all count as one unknown caller, so the report and its
+     * buffer grow with the registered clients, not with what callers invent.
+     */
+    private String attributedClientId(TokenRequest request) {
+        String claimed = claimedClientId(request.credentials());
+        return !claimed.isEmpty() && authenticator.isRegistered(request.tenant(), claimed) ? claimed : "";
     }
 
     private static String claimedClientId(ClientCredentials credentials) {

@@ -55,6 +55,11 @@ public final class FakeJws implements TokenSigner, AccessTokenVerifier {
                 c.expiresAt(), c.tokenId(), c.clientId(), c.scope(), others));
     }
 
+    /** How many tokens this fake has signed, to show that a refusal minted nothing. */
+    public int signedCount() {
+        return signed.size();
+    }
+
     /** The claims of a token this fake signed, to build a look-alike with one thing changed. */
     public AccessTokenClaims claimsOf(String token) {
         return signed.get(Integer.parseInt(token.split("\\.")[1])).claims();

@@ -18,11 +18,13 @@ import dev.tollgate.domain.deprecation.LegacySurface;
 import dev.tollgate.application.client.StoredSecret;
 import dev.tollgate.application.grant.ClientCredentialsGrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
+import dev.tollgate.application.grant.ImplicitGrantHandler;
 import dev.tollgate.application.key.SigningKeys;
 import dev.tollgate.application.provisioning.Provisioning;
 import dev.tollgate.application.tenant.ServiceSettings;
 import dev.tollgate.application.tenant.TenantDirectory;
 import dev.tollgate.application.token.AccessTokenFactory;
+import dev.tollgate.application.token.TokenEndpointRules;
 import dev.tollgate.application.token.TokenService;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.ClientKind;
@@ -48,6 +50,9 @@ public final class TestWorld {
     /** Not on a whole second, to show that iat/exp are truncated. */
     public static final Instant NOW = Instant.parse("2026-11-22T10:00:00.750Z");
     public static final URI PUBLIC_URL = URI.create("https://id.example.com/");
+    /** What the Moltin dialect's /oauth/access_token serves (seed 004): client_credentials and implicit, 1 h tokens. */
+    public static final TokenEndpointRules MOLTIN_RULES = TokenEndpointRules.only(
+            Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.IMPLICIT), java.time.Duration.ofHours(1));
 
     public final FakeTenantRepository tenants = new FakeTenantRepository();
     public final FakeClientRepository clients = new FakeClientRepository();
@@ -112,7 +117,8 @@ public final class TestWorld {
                 new AuthorizationCodeGrantHandler(authorizationCodes, refreshTokens, refreshTokenStore, tokenFactory,
                         users, new AccessTokenDenyList(revokedAccessTokens, clock), random, transactions, clock),
                 new RefreshTokenGrantHandler(refreshTokens, tokenFactory, users, transactions),
-                new PasswordGrantHandler(userAuthenticator, refreshTokens, tokenFactory, transactions)));
+                new PasswordGrantHandler(userAuthenticator, refreshTokens, tokenFactory, transactions),
+                new ImplicitGrantHandler(tokenFactory)));
         tokenService = new TokenService(authenticator, grantHandlers, deprecations, usage, userAuthenticator);
         legacyTokenApi = new LegacyTokenApi(deprecations, usage, userAuthenticator, users, clients, refreshTokens,
                 tokenFactory, transactions);

@@ -2,6 +2,8 @@ package dev.tollgate.bootstrap.provisioning;
 
 import dev.tollgate.adapters.crypto.MasterKey;
 import dev.tollgate.application.admin.AdminCaller;
+import dev.tollgate.application.grant.JwtBearerSettings;
+import dev.tollgate.application.moltin.MoltinSettings;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.provisioning.Provisioning;
 import dev.tollgate.bootstrap.config.TollgateConfig;
@@ -25,7 +27,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the tenant and client named by {@code tollgate.bootstrap.*} when they do not exist. Also makes a missing
- * master key fail the start instead of the first token request.
+ * master key, or settings out of range, fail the start instead of the first request that needs them.
  */
 @Singleton
 public class StartupProvisioning {
@@ -42,8 +44,8 @@ public class StartupProvisioning {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event, MasterKey masterKey) {
-        LOG.debugf("Master key loaded (%s)", masterKey);
+    void onStart(@Observes StartupEvent event, MasterKey masterKey, JwtBearerSettings jwtBearer, MoltinSettings moltin) {
+        LOG.debugf("Master key loaded (%s); %s; %s", masterKey, jwtBearer, moltin);
         provisionAdminTenant();
         Optional<TollgateConfig.BootstrapTenant> wantedTenant = config.bootstrap().tenant();
         Optional<TollgateConfig.BootstrapClient> wantedClient = config.bootstrap().client();

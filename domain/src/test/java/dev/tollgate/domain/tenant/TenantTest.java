@@ -1,8 +1,11 @@
 package dev.tollgate.domain.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.token.TokenLifetimes;
 import java.net.URI;
 import java.util.ArrayList;
@@ -94,6 +97,51 @@ class TenantTest {
         assertEquals(Optional.of(SigningAlgorithm.ES256), SigningAlgorithm.parse("ES256"));
         assertEquals(Optional.empty(), SigningAlgorithm.parse("rs256"));
         assertEquals(Optional.empty(), SigningAlgorithm.parse("none"));
+    }
+
+    @Test
+    void theDefaultImplicitScopeIsWhatAStorefrontNeedsAndNothingMore() {
+        assertEquals(List.of("catalog:read", "carts:read", "carts:write", "checkout:write"),
+                List.copyOf(Tenant.DEFAULT_IMPLICIT_SCOPE.tokens()));
+        assertTrue(Tenant.DEFAULT_IMPLICIT_SCOPE.tokens().stream()
+                .noneMatch(token -> token.startsWith("customers") || token.startsWith("orders")));
+    }
+
+    @Test
+    void tenantsBuiltWithoutAnImplicitScopeGetTheDefault() {
+        assertEquals(Tenant.DEFAULT_IMPLICIT_SCOPE, tenant(Optional.empty(), Optional.empty()).implicitScope());
+        Tenant withLegacySettings = new Tenant(UUID.randomUUID(), new TenantSlug("a"), "A", List.of(),
+                Optional.empty(), Optional.empty(), TokenLifetimes.ofSeconds(3600, 0), SigningAlgorithm.RS256, true,
+                LegacyTokenSettings.DEFAULT);
+        assertEquals(Tenant.DEFAULT_IMPLICIT_SCOPE, withLegacySettings.implicitScope());
+        Tenant withView = new Tenant(UUID.randomUUID(), new TenantSlug("a"), "A", List.of(), Optional.empty(),
+                Optional.empty(), TokenLifetimes.ofSeconds(3600, 0), SigningAlgorithm.RS256, true,
+                LegacyTokenSettings.DEFAULT, Optional.empty());
+        assertEquals(Tenant.DEFAULT_IMPLICIT_SCOPE, withView.implicitScope());
+    }
+
+    @Test
+    void withImplicitScopeChangesOnlyTheImplicitScope() {
+        Tenant original = tenant(Optional.of(URI.create("https://login.shop.example/")), Optional.of("api"));
+        Tenant changed = original.withImplicitScope(Scope.of("catalog:read"));
+        assertEquals(Scope.of("catalog:read"), changed.implicitScope());
+        assertEquals(Tenant.DEFAULT_IMPLICIT_SCOPE, original.implicitScope(), "a new value, the original unchanged");
+        assertNotEquals(original, changed);
+        assertEquals(original, changed.withImplicitScope(Tenant.DEFAULT_IMPLICIT_SCOPE),
+                "every other component is kept");
+        assertEquals(Scope.EMPTY, original.withImplicitScope(Scope.EMPTY).implicitScope());
+    }
+
+    @Test
+    void withDefaultViewKeepsTheImplicitScope() {
+        Tenant narrow = tenant(Optional.empty(), Optional.empty()).withImplicitScope(Scope.of("catalog:read"));
+        assertEquals(Scope.of("catalog:read"), narrow.withDefaultView(Optional.empty()).implicitScope());
+    }
+
+    @Test
+    void theImplicitScopeMayNotBeNull() {
+        Tenant tenant = tenant(Optional.empty(), Optional.empty());
+        assertThrows(NullPointerException.class, () -> tenant.withImplicitScope(null));
     }
 
     private static Tenant tenant(Optional<URI> issuer, Optional<String> audience) {

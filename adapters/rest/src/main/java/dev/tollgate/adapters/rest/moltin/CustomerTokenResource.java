@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.adapters.rest.common.TokenRequestReader;
@@ -11,8 +12,8 @@ import dev.tollgate.application.moltin.CustomerToken;
 import dev.tollgate.application.moltin.CustomerTokens;
 import dev.tollgate.application.tenant.TenantDirectory;
 import dev.tollgate.domain.error.OAuthError;
-import dev.tollgate.domain.error.OAuthErrorCode;
 import dev.tollgate.domain.error.Outcome;
+import dev.tollgate.domain.tenant.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,7 +60,8 @@ public class CustomerTokenResource {
     static final String PASSWORD_MECHANISM = "password";
 
     private static final ObjectMapper STRICT_JSON = new ObjectMapper(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final CustomerTokens customerTokens;
     private final TenantDirectory tenants;
@@ -77,10 +79,17 @@ public class CustomerTokenResource {
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Authorization") String authorization,
             byte[] body) {
+        Outcome<Tenant> tenant = tenants.byHost(host);
+        if (tenant instanceof Outcome.Failure<Tenant> unknown) {
+            return JsonApiErrors.render(unknown.error());
+        }
         Optional<String> bearer = bearer(authorization);
         if (bearer.isEmpty()) {
-            return JsonApiErrors.render(OAuthError.of(OAuthErrorCode.INVALID_TOKEN,
-                    "Send the store's access token as Authorization: Bearer <token>"));
+            // RFC 6750 §3.1: no credentials, so a bare challenge without an error code
+            Response missing = JsonApiErrors.render(401, "Invalid Access Token",
+                    "Send the store's access token as Authorization: Bearer <token>");
+            missing.getHeaders().putSingle("WWW-Authenticate", "Bearer realm=\"tollgate\"");
+            return missing;
         }
         byte[] bytes = body == null ? new byte[0] : body;
         if (bytes.length > TokenRequestReader.MAX_BODY_BYTES) {
@@ -98,8 +107,8 @@ public class CustomerTokenResource {
         return switch (login) {
             case Outcome.Failure<CustomerLogin> invalid ->
                     JsonApiErrors.render(422, "Unprocessable Entity", invalid.error().description());
-            case Outcome.Success<CustomerLogin> valid -> switch (tenants.byHost(host).then(tenant ->
-                    customerTokens.issue(tenant, bearer.get(), valid.value().email(), valid.value().password()))) {
+            case Outcome.Success<CustomerLogin> valid -> switch (tenant.then(store ->
+                    customerTokens.issue(store, bearer.get(), valid.value().email(), valid.value().password()))) {
                 case Outcome.Success<CustomerToken> issued ->
                         Response.ok(new CustomerTokenDocument(CustomerTokenData.of(issued.value())))
                                 .header("Cache-Control", "no-store")
