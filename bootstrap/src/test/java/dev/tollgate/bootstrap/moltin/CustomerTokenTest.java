@@ -1,5 +1,6 @@
 package dev.tollgate.bootstrap.moltin;
 
+import static dev.tollgate.bootstrap.moltin.MoltinStage.assertJsonApiError;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,17 +33,6 @@ class CustomerTokenTest {
         if (stage == null) {
             stage = MoltinStage.create("moltin-customers");
         }
-    }
-
-    private static void assertJsonApiError(Response response, int status, String title) {
-        response.then().statusCode(status).contentType(ContentType.JSON)
-                .header("Cache-Control", "no-store")
-                .body("errors.size()", equalTo(1))
-                .body("errors[0].status", equalTo(Integer.toString(status)))
-                .body("errors[0].title", equalTo(title));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> error = ((List<Map<String, Object>>) response.as(Map.class).get("errors")).get(0);
-        assertEquals(List.of("status", "title", "detail"), List.copyOf(error.keySet()));
     }
 
     private Response post(String bearer, String contentType, String body) {

@@ -1,6 +1,10 @@
 package dev.tollgate.bootstrap.moltin;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -13,6 +17,8 @@ import dev.tollgate.bootstrap.support.AdminTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -81,6 +87,20 @@ record MoltinStage(String slug, String host, String storeSecret, String backendS
                 .body("{\"data\":{\"type\":\"token\",\"email\":\"" + email + "\",\"password\":\"" + password
                         + "\",\"authentication_mechanism\":\"password\"}}")
                 .post("/v2/customers/tokens");
+    }
+
+    /** A JSON:API error document with one error object of exactly {@code status}, {@code title}, {@code detail}. */
+    static void assertJsonApiError(Response response, int status, String title) {
+        response.then().statusCode(status).contentType(ContentType.JSON)
+                .header("Cache-Control", "no-store")
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].status", equalTo(Integer.toString(status)))
+                .body("errors[0].title", equalTo(title))
+                .body("errors[0].detail", not(emptyOrNullString()));
+        Map<?, ?> document = response.as(Map.class);
+        assertEquals(List.of("errors"), List.copyOf(document.keySet()));
+        Map<?, ?> error = (Map<?, ?>) ((List<?>) document.get("errors")).get(0);
+        assertEquals(List.of("status", "title", "detail"), List.copyOf(error.keySet()));
     }
 
     String issuer() {

@@ -1,5 +1,6 @@
 package dev.tollgate.bootstrap.moltin;
 
+import static dev.tollgate.bootstrap.moltin.MoltinStage.assertJsonApiError;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,19 +49,6 @@ class MoltinTokenEndpointTest {
         List<String> names = new ArrayList<>();
         body.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static void assertJsonApiError(Response response, int status, String title) {
-        response.then().statusCode(status).contentType(ContentType.JSON)
-                .header("Cache-Control", "no-store")
-                .body("errors.size()", equalTo(1))
-                .body("errors[0].status", equalTo(Integer.toString(status)))
-                .body("errors[0].title", equalTo(title))
-                .body("errors[0].detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
-        assertEquals(List.of("errors"), List.copyOf(response.as(Map.class).keySet()));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> error = ((List<Map<String, Object>>) response.as(Map.class).get("errors")).get(0);
-        assertEquals(List.of("status", "title", "detail"), List.copyOf(error.keySet()));
     }
 
     @Test
