@@ -11,13 +11,14 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The signing keys of each tenant. A tenant's first key is generated on first need; opened keys are kept in memory
- * because unsealing and decoding a private key per request would dominate the cost of a token.
+ * The signing keys of each tenant. A tenant's first key is generated on first need. Opened keys are kept in memory by
+ * key id, because unsealing and decoding a private key per request would dominate the cost of a token; which key is
+ * active is the repository's to say (cached by the adapter, and dropped when any replica rotates), so a rotation
+ * elsewhere is followed.
  */
 @Singleton
 public class SigningKeys {
@@ -26,7 +27,8 @@ public class SigningKeys {
     private final SigningKeyVault vault;
     private final JwkSetEncoder jwkEncoder;
     private final Clock clock;
-    private final ConcurrentMap<UUID, SigningKey> active = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SigningKey> opened = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, PublishedKey> publicKeys = new ConcurrentHashMap<>();
 
     @Inject
     public SigningKeys(SigningKeyRepository repository, SigningKeyVault vault, JwkSetEncoder jwkEncoder, Clock clock) {
@@ -38,13 +40,8 @@ public class SigningKeys {
 
     /** The key that signs the tenant's new tokens. */
     public SigningKey activeKey(Tenant tenant) {
-        SigningKey cached = active.get(tenant.id());
-        if (cached != null) {
-            return cached;
-        }
-        SigningKey opened = vault.open(repository.findActive(tenant.id()).orElseGet(() -> createFirstKey(tenant)));
-        active.put(tenant.id(), opened);
-        return opened;
+        StoredSigningKey stored = repository.findActive(tenant.id()).orElseGet(() -> createFirstKey(tenant));
+        return opened.computeIfAbsent(stored.keyId(), id -> vault.open(stored));
     }
 
     /** The tenant's JWKS: every key whose tokens may still be in circulation. */
@@ -55,7 +52,8 @@ public class SigningKeys {
     /** The public keys a token of the tenant may be verified with: exactly those of its JWKS. */
     public List<PublishedKey> verificationKeys(Tenant tenant) {
         return published(tenant).stream()
-                .map(stored -> new PublishedKey(stored.keyId(), stored.algorithm(), vault.publicKey(stored)))
+                .map(stored -> publicKeys.computeIfAbsent(stored.keyId(),
+                        id -> new PublishedKey(id, stored.algorithm(), vault.publicKey(stored))))
                 .toList();
     }
 
@@ -74,7 +72,6 @@ public class SigningKeys {
         java.time.Instant now = clock.instant();
         StoredSigningKey next = vault.generate(tenant.id(), tenant.signingAlgorithm(), SigningKeyStatus.ACTIVE, now);
         repository.rotate(tenant.id(), next, now.plus(previousTokensLifetime));
-        active.remove(tenant.id());
         return next;
     }
 

@@ -62,10 +62,26 @@ class SigningKeysTest {
         SigningKey second = signingKeys.activeKey(acme);
 
         assertSame(first, second);
-        assertEquals(1, repository.findActiveCalls);
+        // which key is active is asked each time (the adapter caches that, and forgets it when any replica rotates);
+        // the opened key is not opened again
+        assertEquals(2, repository.findActiveCalls);
         assertEquals(1, repository.saveCalls);
         assertEquals(1, vault.generateCalls);
         assertEquals(1, vault.openCalls);
+    }
+
+    @Test
+    void aRotationByAnotherReplicaIsFollowed() {
+        SigningKey first = signingKeys.activeKey(acme);
+        // another replica rotates: the repository now names a new active key
+        repository.stored.replaceAll(k -> k.keyId().equals(first.keyId())
+                ? new dev.tollgate.application.key.StoredSigningKey(k.keyId(), k.tenantId(), k.algorithm(),
+                        k.publicKey(), k.sealedPrivateKey(), dev.tollgate.domain.key.SigningKeyStatus.RETIRING,
+                        k.createdAt())
+                : k);
+        repository.stored.add(FakeSigningKeyVault.storedKey("elsewhere", acme.id(), SigningAlgorithm.RS256,
+                dev.tollgate.domain.key.SigningKeyStatus.ACTIVE, clock.instant()));
+        assertEquals("elsewhere", signingKeys.activeKey(acme).keyId());
     }
 
     @Test

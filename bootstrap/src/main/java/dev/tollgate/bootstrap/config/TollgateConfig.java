@@ -49,6 +49,19 @@ public interface TollgateConfig {
     /** The Moltin dialect (seed 004). */
     Moltin moltin();
 
+    /** In-memory copies of tenants, clients and signing keys. */
+    Cache cache();
+
+    interface Cache {
+
+        /**
+         * How often each replica checks whether tenants, clients or keys changed elsewhere (the longest another
+         * replica's change may go unseen here).
+         */
+        @WithDefault("1S")
+        Duration refreshInterval();
+    }
+
     interface Moltin {
 
         /** Lifetime of client_credentials and implicit tokens at /oauth/access_token, for clients without a TTL. */

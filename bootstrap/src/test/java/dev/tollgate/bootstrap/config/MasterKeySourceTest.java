@@ -123,6 +123,11 @@ class MasterKeySourceTest {
             public Moltin moltin() {
                 throw new UnsupportedOperationException("not used by MasterKeySource");
             }
+
+            @Override
+            public Cache cache() {
+                throw new UnsupportedOperationException("not used by MasterKeySource");
+            }
         };
     }
 }

@@ -13,6 +13,7 @@ import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.token.TokenLifetimes;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -23,7 +24,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+/** The database behind {@code CachedClientRepository}, which is the port's bean. */
 @ApplicationScoped
+@Typed(PanacheClientRepository.class)
 public class PanacheClientRepository implements ClientRepository {
 
     private final EntityManager em;

@@ -6,6 +6,7 @@ import dev.tollgate.domain.key.SigningKeyStatus;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** The database behind {@code CachedSigningKeyRepository}, which is the port's bean. */
 @ApplicationScoped
+@Typed(PanacheSigningKeyRepository.class)
 public class PanacheSigningKeyRepository implements SigningKeyRepository {
 
     private final EntityManager em;
@@ -38,6 +41,25 @@ public class PanacheSigningKeyRepository implements SigningKeyRepository {
                         Sort.descending("createdAt"), tenantId, now)
                 .stream()
                 .map(PanacheSigningKeyRepository::toStored)
+                .toList();
+    }
+
+    /** A key that is active or retiring, with the end of its retirement (none while active). */
+    record Publishable(StoredSigningKey key, Optional<Instant> retireAfter) {
+
+        boolean publishedAt(Instant now) {
+            return retireAfter.map(end -> end.isAfter(now)).orElse(true);
+        }
+    }
+
+    /** Every key that is or may still be published, newest first: what {@link #findPublished} filters by time. */
+    @Transactional
+    List<Publishable> findPublishable(UUID tenantId) {
+        return SigningKeyEntity.<SigningKeyEntity>list("tenantId = ?1 and status in ('ACTIVE', 'RETIRING')",
+                        Sort.descending("createdAt"), tenantId)
+                .stream()
+                .map(e -> new Publishable(toStored(e),
+                        "RETIRING".equals(e.status) ? Optional.ofNullable(e.retireAfter) : Optional.empty()))
                 .toList();
     }
 

@@ -10,6 +10,7 @@ import dev.tollgate.domain.tenant.View;
 import dev.tollgate.domain.token.TokenLifetimes;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -19,7 +20,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+/** The database behind {@code CachedTenantRepository}, which is the port's bean. */
 @ApplicationScoped
+@Typed(PanacheTenantRepository.class)
 public class PanacheTenantRepository implements TenantRepository {
 
     private final EntityManager em;

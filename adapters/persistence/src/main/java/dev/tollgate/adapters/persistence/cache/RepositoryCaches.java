@@ -1,0 +1,126 @@
+package dev.tollgate.adapters.persistence.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What the token endpoint reads on every request (tenants, clients with their secret digests, signing keys) kept in
+ * memory, so that issuing a token needs no database round trip.
+ *
+ * <p>Kept correct by three rules. Only what is read outside any transaction is cached: it is committed. Every write
+ * drops everything, again when its transaction ends (committed or rolled back), so this replica sees its own
+ * changes at once. Other replicas' changes (and changes by hand) move the {@code cache_epoch} counter in the same
+ * transaction (V10 triggers); {@link #refresh()} reads it every {@code tollgate.cache.refresh-interval} and drops
+ * everything when it has moved. Entries are bounded in number, so made-up client_ids or Host names only evict.
+ */
+@ApplicationScoped
+public class RepositoryCaches {
+
+    /** Far more tenants and clients than a deployment has; beyond it, least used entries go. */
+    static final long MAXIMUM_SIZE = 50_000;
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final AgroalDataSource dataSource;
+    private final List<Cache<?, ?>> caches = new CopyOnWriteArrayList<>();
+    private volatile long epoch = Long.MIN_VALUE;
+
+    public RepositoryCaches(TransactionSynchronizationRegistry transactions, AgroalDataSource dataSource) {
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+    }
+
+    /** A new bounded cache, dropped with the others. */
+    public <K, V> Cache<K, V> create() {
+        return register(Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).build());
+    }
+
+    /** A new bounded cache whose entries are also reloaded after {@code expiry} (for what changes with time). */
+    public <K, V> Cache<K, V> create(Duration expiry) {
+        return register(Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).expireAfterWrite(expiry).build());
+    }
+
+    private <K, V> Cache<K, V> register(Cache<K, V> cache) {
+        caches.add(cache);
+        return cache;
+    }
+
+    /** The cached value, loaded when missing; inside a transaction always read through (it may see its own writes). */
+    public <K, V> V read(Cache<K, V> cache, K key, Function<K, V> load) {
+        if (inTransaction()) {
+            return load.apply(key);
+        }
+        return cache.get(key, load);
+    }
+
+    /** Runs a write, dropping every cache now and when the write's transaction ends. */
+    public <T> T write(Supplier<T> write) {
+        boolean joined = inTransaction();
+        if (joined) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    invalidateAll();
+                }
+            });
+        }
+        invalidateAll();
+        try {
+            return write.get();
+        } finally {
+            if (!joined) {
+                // the write ran in a transaction of its own, committed (or not) by now
+                invalidateAll();
+            }
+        }
+    }
+
+    public void invalidateAll() {
+        caches.forEach(Cache::invalidateAll);
+    }
+
+    /**
+     * Drops everything when another replica (or anyone) changed tenants, clients or keys since the last call.
+     *
+     * @return whether the caches were dropped
+     * @throws SQLException when the database cannot be asked; the caches stay as they are
+     */
+    public boolean refresh() throws SQLException {
+        long current;
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select epoch from cache_epoch where id = 1")) {
+            if (!rows.next()) {
+                throw new SQLException("cache_epoch has no row");
+            }
+            current = rows.getLong(1);
+        }
+        if (current == epoch) {
+            return false;
+        }
+        epoch = current;
+        invalidateAll();
+        return true;
+    }
+
+    private boolean inTransaction() {
+        return transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+    }
+}
