@@ -22,6 +22,28 @@ proc_ticks() {
     echo $(( ${12} + ${13} ))
 }
 
+# "utime stime" of a process, in clock ticks.
+proc_ticks_split() {
+    local stat
+    read -r stat 2>/dev/null < "/proc/$1/stat" || { echo "0 0"; return; }
+    stat=${stat##*) }
+    # shellcheck disable=SC2086
+    set -- $stat
+    echo "${12} ${13}"
+}
+
+# "VmRSS-in-kB threads" of a process ("0 0" when it is gone).
+proc_rss_threads() {
+    local key value _ rss=0 threads=0
+    while read -r key value _; do
+        case "$key" in
+            VmRSS:) rss=$value ;;
+            Threads:) threads=$value ;;
+        esac
+    done 2>/dev/null < "/proc/$1/status" || true
+    echo "$rss $threads"
+}
+
 # Resident set size in kB (VmRSS of /proc/<pid>/status), 0 when the process is gone.
 proc_rss_kb() {
     local key value _

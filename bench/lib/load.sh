@@ -57,11 +57,12 @@ wrk_cpu_seconds() {
     sed -n 2p "$1" | awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); s += p[1] * 60 + p[2] } printf "%.2f", s }'
 }
 
+# Every second: "VmRSS-kB threads" of the service.
 rss_sampler() {
     local file=$1
     : > "$file"
     while kill -0 "$SERVICE_PID" 2>/dev/null; do
-        proc_rss_kb "$SERVICE_PID" >> "$file"
+        proc_rss_threads "$SERVICE_PID" >> "$file"
         nap 1
     done
 }
@@ -69,7 +70,7 @@ rss_sampler() {
 # run_load <scenario> <connections> <seconds> <kind>: one wrk run against the running service. kind is warmup,
 # measure, training, profile or variant-<name>. Sets RESULT (a tab-separated line, see RESULT_COLUMNS) and
 # RESULT_OTHER (cores used by other processes meanwhile).
-RESULT_COLUMNS="scenario conns rps tokens_per_s p50_ms p99_ms p999_ms non2xx unexpected socket_errors service_cores rss_max_mb rss_end_mb pg_cores wrk_cores other_cores requests seconds"
+RESULT_COLUMNS="scenario conns rps tokens_per_s p50_ms p99_ms p999_ms non2xx unexpected socket_errors service_cores rss_max_mb rss_end_mb pg_cores wrk_cores other_cores requests seconds service_kernel_pct threads_max"
 run_load() {
     local name=$1 conns=$2 seconds=$3 kind=$4
     scenario_prepare "$name" "$conns"
@@ -78,7 +79,7 @@ run_load() {
     local threads; threads=$(wrk_threads "$conns")
     local svc0 svc1 pg0 pg1 sys0 sys1 t0 t1 sampler rc=0
 
-    svc0=$(proc_ticks "$SERVICE_PID"); pg0=$(pg_ticks "$DB"); sys0=$(system_ticks); t0=$(now_us)
+    svc0=$(proc_ticks_split "$SERVICE_PID"); pg0=$(pg_ticks "$DB"); sys0=$(system_ticks); t0=$(now_us)
     rss_sampler "$rss_file" & sampler=$!
     HELPER_PIDS+=("$sampler")
     (
@@ -91,11 +92,12 @@ run_load() {
     local driver=$!
     HELPER_PIDS+=("$driver")
     wait "$driver" || rc=$?
-    t1=$(now_us); svc1=$(proc_ticks "$SERVICE_PID"); pg1=$(pg_ticks "$DB"); sys1=$(system_ticks)
+    t1=$(now_us); svc1=$(proc_ticks_split "$SERVICE_PID"); pg1=$(pg_ticks "$DB"); sys1=$(system_ticks)
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
-    local rss_end; rss_end=$(proc_rss_kb "$SERVICE_PID")
+    local rss_end; rss_end=$(proc_rss_threads "$SERVICE_PID")
     echo "$rss_end" >> "$rss_file"
+    rss_end=${rss_end%% *}
 
     [ "$name" = refresh ] && [ -f "$BENCH_REFRESH_LEFT" ] && mv "$BENCH_REFRESH_LEFT" "$WORK/refresh-seed.txt"
 
@@ -117,16 +119,20 @@ run_load() {
         *) tokens="" ;;
     esac
     local svc_cores pg_cores busy_cores wrk_cores other
-    svc_cores=$(cores $(( svc1 - svc0 )) "$elapsed")
+    local svc_user=$(( ${svc1% *} - ${svc0% *} )) svc_kernel=$(( ${svc1#* } - ${svc0#* } ))
+    svc_cores=$(cores $(( svc_user + svc_kernel )) "$elapsed")
+    local kernel_pct=$(( (svc_user + svc_kernel) > 0 ? 100 * svc_kernel / (svc_user + svc_kernel) : 0 ))
     pg_cores=$(cores $(( pg1 - pg0 )) "$elapsed")
     busy_cores=$(cores $(( ${sys1%% *} - ${sys0%% *} )) "$elapsed")
     wrk_cores=$(awk -v s="$(wrk_cpu_seconds "$raw.times")" -v us="$elapsed" 'BEGIN { printf "%.2f", s / (us / 1e6) }')
     other=$(awk -v b="$busy_cores" -v a="$svc_cores" -v p="$pg_cores" -v w="$wrk_cores" 'BEGIN { o = b - a - p - w; if (o < 0) o = 0; printf "%.2f", o }')
-    local rss_max; rss_max=$(sort -n "$rss_file" | tail -1)
+    local rss_max threads_max
+    rss_max=$(sort -n "$rss_file" | tail -1 | cut -d' ' -f1)
+    threads_max=$(sort -k2,2n "$rss_file" | tail -1 | cut -d' ' -f2)
 
     RESULT=$(awk -v OFS='\t' -v name="$name" -v c="$conns" -v req="$requests" -v us="$duration_us" -v tok="$tokens" \
         -v line="$line" -v svc="$svc_cores" -v rmax="$rss_max" -v rend="$rss_end" -v pg="$pg_cores" -v wrk="$wrk_cores" \
-        -v other="$other" '
+        -v other="$other" -v kpct="$kernel_pct" -v thr="$threads_max" '
         function v(k,   m) { m = line; if (!match(m, " " k "=[^ ]*")) return 0; return substr(m, RSTART + length(k) + 2, RLENGTH - length(k) - 2) }
         BEGIN {
             s = us / 1e6
@@ -135,7 +141,8 @@ run_load() {
             sock = v("err_connect") + v("err_read") + v("err_write") + v("err_timeout")
             print name, c, rps, tps, sprintf("%.2f", v("p50_us") / 1000), sprintf("%.2f", v("p99_us") / 1000),
                   sprintf("%.2f", v("p999_us") / 1000), v("err_status"), v("unexpected"), sock, svc,
-                  sprintf("%.0f", rmax / 1024), sprintf("%.0f", rend / 1024), pg, wrk, other, req, sprintf("%.1f", s)
+                  sprintf("%.0f", rmax / 1024), sprintf("%.0f", rend / 1024), pg, wrk, other, req, sprintf("%.1f", s),
+                  kpct, thr
         }')
     RESULT_OTHER=$other
     drain_service
@@ -153,6 +160,16 @@ drain_service() {
         awk -v c="$(cores $(( $(proc_ticks "$SERVICE_PID") - before )) $(( t1 - t0 )))" 'BEGIN { exit !(c < 0.1) }' && return 0
     done
     log "the service was still busy 60 s after the run"
+}
+
+# One warm-up round over every scenario before any is measured: the JIT compiles the shared request path (HTTP,
+# REST, client authentication, persistence, signing) before the first scenario is measured, not during it.
+warm_up_all() {
+    local top name
+    top=$(for c in $CONNECTIONS; do echo "$c"; done | sort -n | tail -1)
+    for name in $SCENARIOS; do
+        run_load "$name" "$( [ "$name" = password ] && echo 2 || echo "$top" )" "$GLOBAL_WARMUP" warmup-all || true
+    done
 }
 
 # The measured runs of one scenario at each concurrency, after a warm-up at the highest one. A run during which

@@ -1,14 +1,14 @@
 # bench/run: the markdown report, from $WORK/*.tsv. Sourced.
 
 md_scenarios() {
-    echo "| scenario | conns | req/s | tokens/s | p50 ms | p99 ms | p99.9 ms | non-2xx/3xx (wrk) | unexpected (Lua) | socket errors | service CPU (cores) | service RSS max / end (MB) | PostgreSQL CPU | wrk CPU | other CPU |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| scenario | conns | req/s | tokens/s | p50 ms | p99 ms | p99.9 ms | non-2xx/3xx (wrk) | unexpected (Lua) | socket errors | service CPU, cores (kernel %) | service RSS max / end (MB) | service threads (max) | PostgreSQL CPU | wrk CPU | other CPU |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     awk -F'\t' -v q="$BENCH_QUIET_CORES" '
-        $3 == "FAILED" { printf "| %s | %s | failed | | | | | | | | | | | | |\n", $1, $2; next }
+        $3 == "FAILED" { printf "| %s | %s | failed | | | | | | | | | | | | | |\n", $1, $2; next }
         {
             flag = ($16 + 0 >= q + 0) ? " ⚠" : ""
-            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s | %s%s |\n",
-                $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, flag
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s%%) | %s / %s | %s | %s | %s | %s%s |\n",
+                $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $19, $12, $13, $20, $14, $15, $16, flag
         }' "$WORK/scenarios.tsv"
 }
 
@@ -93,7 +93,7 @@ write_report() {
         echo "- load generator: $WRK_VERSION, $WRK_THREADS threads, \`--latency\`, on the same machine"
         echo "- service: \`$SERVICE_JAR\`, JVM options \`$BENCH_JAVA_OPTS\` (BENCH_JAVA_OPTS), port $PORT"
         echo "- load average before: $LOAD_BEFORE; busy cores (5 s) before measuring: $BUSY_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
-        echo "- scenarios: ${WARMUP}s warm-up at the highest concurrency, then ${DURATION}s per concurrency ($CONNECTIONS)"
+        echo "- scenarios: a warm-up round of ${GLOBAL_WARMUP}s per scenario first; then per scenario ${WARMUP}s warm-up at the highest concurrency and ${DURATION}s per concurrency ($CONNECTIONS; password at least 10 s)"
         echo "- bcrypt cost of the stored user password: ${BCRYPT_COST:-unknown}"
         echo
         echo "## Scenarios"
