@@ -70,7 +70,7 @@ rss_sampler() {
 # run_load <scenario> <connections> <seconds> <kind>: one wrk run against the running service. kind is warmup,
 # measure, training, profile or variant-<name>. Sets RESULT (a tab-separated line, see RESULT_COLUMNS) and
 # RESULT_OTHER (cores used by other processes meanwhile).
-RESULT_COLUMNS="scenario conns rps tokens_per_s p50_ms p99_ms p999_ms non2xx unexpected socket_errors service_cores rss_max_mb rss_end_mb pg_cores wrk_cores other_cores requests seconds service_kernel_pct threads_max"
+RESULT_COLUMNS="scenario conns rps tokens_per_s p50_ms p99_ms p999_ms non2xx unexpected socket_errors service_cores rss_max_mb rss_end_mb pg_cores wrk_cores other_cores requests seconds service_kernel_pct threads_max db_transactions_per_request db_table_scans_per_request db_rows_written_per_request"
 run_load() {
     local name=$1 conns=$2 seconds=$3 kind=$4
     scenario_prepare "$name" "$conns"
@@ -79,6 +79,8 @@ run_load() {
     local threads; threads=$(wrk_threads "$conns")
     local svc0 svc1 pg0 pg1 sys0 sys1 t0 t1 sampler rc=0
 
+    local db0 db1
+    db0=$(pg_db_stats)
     svc0=$(proc_ticks_split "$SERVICE_PID"); pg0=$(pg_ticks "$DB"); sys0=$(system_ticks); t0=$(now_us)
     rss_sampler "$rss_file" & sampler=$!
     HELPER_PIDS+=("$sampler")
@@ -146,6 +148,13 @@ run_load() {
         }')
     RESULT_OTHER=$other
     drain_service
+    nap 1.2    # PostgreSQL backends flush their statistics at most once a second
+    db1=$(pg_db_stats)
+    RESULT+=$(awk -v a="$db0" -v b="$db1" -v req="$requests" 'BEGIN {
+        split(a, x, " "); split(b, y, " ")
+        if (req <= 0) { printf "\t-\t-\t-"; exit }
+        # minus the statistics query itself (one transaction)
+        printf "\t%.2f\t%.2f\t%.2f", (y[1] - x[1] - 1) / req, (y[2] - x[2]) / req, (y[3] - x[3]) / req }')
     log "$tag: $(echo "$RESULT" | awk -F'\t' '{ printf "%s req/s, tokens/s %s, p50 %s ms, p99 %s ms, p99.9 %s ms, non-2xx %s, unexpected %s, service %s cores, RSS max %s MB, other %s cores", $3, $4, $5, $6, $7, $8, $9, $11, $12, $16 }')"
 }
 

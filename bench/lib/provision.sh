@@ -8,6 +8,16 @@ recreate_database() {
     psql_admin -c "CREATE DATABASE \"$DB\"" >/dev/null
 }
 
+# "transactions scans rows_written" of the bench database so far (PostgreSQL's cumulative statistics, flushed by
+# the backends at most once a second): their deltas over a run, per request, show the database work of a request.
+pg_db_stats() {
+    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -qAt -F ' ' -c "
+        SELECT (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()),
+               (SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0) FROM pg_stat_user_tables),
+               (SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables)" 2>/dev/null \
+        || echo "0 0 0"
+}
+
 pg_version() { psql_admin -c "SHOW server_version" 2>/dev/null || echo "unknown"; }
 
 # The bcrypt cost the service actually used: the cost field of the bench user's stored hash ($2a$12$…).

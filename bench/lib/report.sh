@@ -18,6 +18,12 @@ scenario_field() { awk -F'\t' -v s="$1" -v c="$2" -v f="$3" '$1 == s && $2 == c 
 ceiling() { awk -F'\t' -v n="$1" -v t="$2" '$1 == n && $2 == t { print $3 }' "$WORK/ceilings.tsv" 2>/dev/null; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.0f%%", 100 * a / b }'; }
 
+md_database() {
+    echo "| scenario | conns | transactions / request | table scans (index + sequential) / request | rows written / request |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    awk -F'\t' '$3 != "FAILED" && NF >= 23 { printf "| %s | %s | %s | %s | %s |\n", $1, $2, $21, $22, $23 }' "$WORK/scenarios.tsv"
+}
+
 md_ceilings() {
     echo "| ceiling | what | 1 thread (ops/s) | $NPROC threads (ops/s) |"
     echo "| --- | --- | ---: | ---: |"
@@ -103,6 +109,13 @@ write_report() {
         echo "busy); *other* is everything else on the machine meanwhile, ⚠ when ≥ $BENCH_QUIET_CORES (a disturbed run)."
         echo
         md_scenarios
+        echo
+        echo "### Database work per request"
+        echo
+        echo 'Deltas of the statistics of the bench database (`pg_stat_database`, `pg_stat_user_tables`) over'
+        echo "each run, divided by the requests wrk completed (requests abandoned at the end make it slightly high)."
+        echo
+        md_database
         echo
         echo "## Ceilings (in process, no HTTP, same machine, same run)"
         echo
