@@ -61,6 +61,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = requestId(request);
+        if (clientWentAway(e)) {
+            // the caller closed the connection before its body arrived (a load generator stopping, a user leaving):
+            // nobody will read this answer and nothing went wrong here
+            LOG.debugf("Connection closed by the client while reading the request (request_id=%s)", requestId);
+            return Response.status(400).build();
+        }
         // the exception type and message only: causes may carry SQL parameters or request data
         LOG.errorf("Unexpected %s: %s (request_id=%s)", e.getClass().getName(), e.getMessage(), requestId);
         LOG.debug("Unexpected failure", e);
@@ -81,6 +87,15 @@ public class ErrorMappers {
             return Optional.empty();
         }
         return Optional.of(path.startsWith("/v0/refresh_token") ? LegacySurface.V0_REFRESH : LegacySurface.V0_TOKEN);
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Moltin dialect's paths answer with JSON:API error objects (seed 004). */
