@@ -21,9 +21,10 @@ import java.util.function.Supplier;
  * What the token endpoint reads on every request (tenants, clients with their secret digests, signing keys) kept in
  * memory, so that issuing a token needs no database round trip.
  *
- * <p>Kept correct by three rules. Only what is read outside any transaction is cached: it is committed. Every write
- * drops everything, again when its transaction ends (committed or rolled back), so this replica sees its own
- * changes at once. Other replicas' changes (and changes by hand) move the {@code cache_epoch} counter in the same
+ * <p>Kept correct by three rules. A transaction that wrote to these tables reads around the cache (it must see its
+ * own, uncommitted writes, and must not publish them to other threads); every other read is served from memory.
+ * Every write drops everything, again when its transaction ends (committed or rolled back), so this replica sees its
+ * own changes at once. Other replicas' changes (and changes by hand) move the {@code cache_epoch} counter in the same
  * transaction (V10 triggers); {@link #refresh()} reads it every {@code tollgate.cache.refresh-interval} and drops
  * everything when it has moved. Entries are bounded in number, so made-up client_ids or Host names only evict.
  */
@@ -32,6 +33,9 @@ public class RepositoryCaches {
 
     /** Far more tenants and clients than a deployment has; beyond it, least used entries go. */
     static final long MAXIMUM_SIZE = 50_000;
+
+    /** Marks a transaction that wrote to a cached table, in its synchronization registry. */
+    private static final Object WROTE = new Object();
 
     private final TransactionSynchronizationRegistry transactions;
     private final AgroalDataSource dataSource;
@@ -58,9 +62,9 @@ public class RepositoryCaches {
         return cache;
     }
 
-    /** The cached value, loaded when missing; inside a transaction always read through (it may see its own writes). */
+    /** The cached value, loaded when missing; read through in a transaction that wrote to the cached tables. */
     public <K, V> V read(Cache<K, V> cache, K key, Function<K, V> load) {
-        if (inTransaction()) {
+        if (inTransaction() && transactions.getResource(WROTE) != null) {
             return load.apply(key);
         }
         return cache.get(key, load);
@@ -69,7 +73,8 @@ public class RepositoryCaches {
     /** Runs a write, dropping every cache now and when the write's transaction ends. */
     public <T> T write(Supplier<T> write) {
         boolean joined = inTransaction();
-        if (joined) {
+        if (joined && transactions.getResource(WROTE) == null) {
+            transactions.putResource(WROTE, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
