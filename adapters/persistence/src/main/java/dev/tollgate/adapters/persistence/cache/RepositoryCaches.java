@@ -107,7 +107,7 @@ public class RepositoryCaches {
      * @return whether the caches were dropped
      * @throws SQLException when the database cannot be asked; the caches stay as they are
      */
-    public boolean refresh() throws SQLException {
+    public synchronized boolean refresh() throws SQLException {
         long current;
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
