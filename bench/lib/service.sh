@@ -2,7 +2,9 @@
 #
 # The service runs as a child of bench/run, on its own port and database, with the settings of README "Run":
 # QUARKUS_DATASOURCE_*, TOLLGATE_MASTER_KEY (generated per bench run), TOLLGATE_PUBLIC_URL and the bootstrap admin
-# client's secret (generated), plus BENCH_JAVA_OPTS. SERVICE_PID is the JVM itself (no wrapper), so /proc/SERVICE_PID
+# client's secret (generated), plus BENCH_JAVA_OPTS. The request rate limits are off (every load comes from one
+# address and one client per scenario: the limits would measure themselves); set TOLLGATE_ABUSE_REQUESTS_PER_*_ENABLED
+# =true to measure with them. SERVICE_PID is the JVM itself (no wrapper), so /proc/SERVICE_PID
 # is what we measure.
 
 SERVICE_PID=""
@@ -28,7 +30,9 @@ start_service() {
             TOLLGATE_MASTER_KEY="$MASTER_KEY" \
             TOLLGATE_PUBLIC_URL="$BASE_URL" \
             TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_ID="$ADMIN_CLIENT_ID" \
-            TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_SECRET="$ADMIN_SECRET"
+            TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
+            TOLLGATE_ABUSE_REQUESTS_PER_CLIENT_ENABLED="${TOLLGATE_ABUSE_REQUESTS_PER_CLIENT_ENABLED:-false}" \
+            TOLLGATE_ABUSE_REQUESTS_PER_SOURCE_ENABLED="${TOLLGATE_ABUSE_REQUESTS_PER_SOURCE_ENABLED:-false}"
         exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar quarkus-run.jar
     ) >> "$logfile" 2>&1 &
     SERVICE_PID=$!
@@ -49,7 +53,9 @@ start_native() {
             TOLLGATE_MASTER_KEY="$MASTER_KEY" \
             TOLLGATE_PUBLIC_URL="$BASE_URL" \
             TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_ID="$ADMIN_CLIENT_ID" \
-            TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_SECRET="$ADMIN_SECRET"
+            TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
+            TOLLGATE_ABUSE_REQUESTS_PER_CLIENT_ENABLED="${TOLLGATE_ABUSE_REQUESTS_PER_CLIENT_ENABLED:-false}" \
+            TOLLGATE_ABUSE_REQUESTS_PER_SOURCE_ENABLED="${TOLLGATE_ABUSE_REQUESTS_PER_SOURCE_ENABLED:-false}"
         exec "$binary" "${opts[@]}"
     ) >> "$logfile" 2>&1 &
     SERVICE_PID=$!

@@ -2,7 +2,9 @@ package dev.tollgate.application.authorization;
 
 import dev.tollgate.domain.error.OAuthError;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the authorization endpoint does with a request. */
 public sealed interface AuthorizationAnswer {
@@ -18,7 +20,7 @@ public sealed interface AuthorizationAnswer {
     }
 
     /** Send the browser to the client: with a code, or with {@code error}, {@code error_description} and state. */
-    record Redirect(URI location, java.util.Optional<OAuthError> error) implements AuthorizationAnswer {
+    record Redirect(URI location, Optional<OAuthError> error) implements AuthorizationAnswer {
         public Redirect {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(error, "error");
@@ -31,10 +33,19 @@ public sealed interface AuthorizationAnswer {
         }
     }
 
-    /** The user must sign in first; {@code failed} when a previous attempt had wrong credentials. */
-    record SignIn(AuthorizationRequest request, boolean failed) implements AuthorizationAnswer {
+    /**
+     * The user must sign in first; {@code failed} when a previous attempt had wrong credentials, {@code lockedFor}
+     * when too many attempts failed and the next one is not checked before that time.
+     */
+    record SignIn(AuthorizationRequest request, boolean failed, Optional<Duration> lockedFor)
+            implements AuthorizationAnswer {
         public SignIn {
             Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(lockedFor, "lockedFor");
+        }
+
+        public SignIn(AuthorizationRequest request, boolean failed) {
+            this(request, failed, Optional.empty());
         }
     }
 }

@@ -4,8 +4,10 @@ import dev.tollgate.application.client.ClientRegistration;
 import dev.tollgate.application.port.ClientRepository;
 import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.tenant.ServiceSettings;
+import dev.tollgate.application.user.PasswordCheck;
 import dev.tollgate.application.user.UserAuthenticator;
 import dev.tollgate.domain.authorization.CodeChallenge;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.ClientKind;
 import dev.tollgate.domain.client.LegacyV0Client;
@@ -62,22 +64,26 @@ public class CodeAuthorization {
     }
 
     /** The login page's form: the request again (hidden fields) with the user's credentials. */
-    public AuthorizationAnswer signIn(Tenant tenant, AuthorizationParameters parameters, String login, String password) {
+    public AuthorizationAnswer signIn(Tenant tenant, AuthorizationParameters parameters, String login, String password,
+            SourceAddress source) {
         return switch (validate(tenant, parameters)) {
             case Checked.Answer answer -> answer.answer();
-            case Checked.Valid valid -> {
-                Optional<User> user = authenticator.authenticate(tenant, login, password);
-                if (user.isEmpty()) {
-                    yield new AuthorizationAnswer.SignIn(valid.request(), true);
-                }
-                if (valid.request().client().kind() instanceof ClientKind.UserScoped owned
-                        && !owned.ownerUserId().equals(user.get().id().toString())) {
-                    yield refuse(tenant, valid.request(), OAuthError.of(OAuthErrorCode.ACCESS_DENIED,
-                            "This client acts only for its owner"));
-                }
-                yield issue(tenant, valid.request(), user.get());
-            }
+            case Checked.Valid valid -> switch (authenticator.authenticate(tenant, login, password, source)) {
+                case PasswordCheck.Rejected rejected -> new AuthorizationAnswer.SignIn(valid.request(), true);
+                case PasswordCheck.Locked locked ->
+                        new AuthorizationAnswer.SignIn(valid.request(), true, Optional.of(locked.retryAfter()));
+                case PasswordCheck.Accepted accepted -> signedIn(tenant, valid.request(), accepted.user());
+            };
         };
+    }
+
+    private AuthorizationAnswer signedIn(Tenant tenant, AuthorizationRequest request, User user) {
+        if (request.client().kind() instanceof ClientKind.UserScoped owned
+                && !owned.ownerUserId().equals(user.id().toString())) {
+            return refuse(tenant, request, OAuthError.of(OAuthErrorCode.ACCESS_DENIED,
+                    "This client acts only for its owner"));
+        }
+        return issue(tenant, request, user);
     }
 
     /** The user declined on the login page. */

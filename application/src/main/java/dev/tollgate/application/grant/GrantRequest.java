@@ -1,5 +1,6 @@
 package dev.tollgate.application.grant;
 
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.application.token.TokenEndpointRules;
@@ -14,10 +15,10 @@ import java.util.Optional;
 /**
  * A token request after the client has been authenticated: the tenant, the client and the request parameters
  * (each present at most once, empty values already dropped), the token endpoint URL it was sent to and that
- * endpoint's rules.
+ * endpoint's rules, and the address the request came from.
  */
 public record GrantRequest(Tenant tenant, Client client, Map<String, String> parameters, URI endpoint,
-        TokenEndpointRules rules) {
+        TokenEndpointRules rules, SourceAddress source) {
 
     public GrantRequest {
         Objects.requireNonNull(tenant, "tenant");
@@ -25,6 +26,12 @@ public record GrantRequest(Tenant tenant, Client client, Map<String, String> par
         parameters = Map.copyOf(parameters);
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(source, "source");
+    }
+
+    public GrantRequest(Tenant tenant, Client client, Map<String, String> parameters, URI endpoint,
+            TokenEndpointRules rules) {
+        this(tenant, client, parameters, endpoint, rules, SourceAddress.UNKNOWN);
     }
 
     public GrantRequest(Tenant tenant, Client client, Map<String, String> parameters, URI endpoint) {

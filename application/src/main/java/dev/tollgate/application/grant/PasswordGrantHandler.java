@@ -48,11 +48,11 @@ public class PasswordGrantHandler implements GrantHandler {
     @Override
     public Outcome<IssuedToken> handle(GrantRequest request) {
         return parse(request).then(grant -> request.client().grantableScope(grant.requestedScope())
-                .then(scope -> authenticator.authenticate(request.tenant(), grant.username(), grant.password())
-                        .<Outcome<IssuedToken>>map(user -> Outcome.success(issue(request.tenant(), request.client(),
-                                user, scope)))
+                .then(scope -> authenticator
+                        .authenticate(request.tenant(), grant.username(), grant.password(), request.source())
                         // one answer for an unknown user, a disabled one and a wrong password
-                        .orElseGet(() -> Outcome.failure(OAuthError.invalidGrant("Invalid username or password")))));
+                        .toOutcome("Invalid username or password")
+                        .map(user -> issue(request.tenant(), request.client(), user, scope))));
     }
 
     private IssuedToken issue(Tenant tenant, Client client, User user, Scope scope) {

@@ -1,5 +1,6 @@
 package dev.tollgate.application.legacy;
 
+import dev.tollgate.application.abuse.RequestRates;
 import dev.tollgate.application.client.ClientRegistration;
 import dev.tollgate.application.deprecation.Deprecations;
 import dev.tollgate.application.deprecation.LegacyUsageRecorder;
@@ -9,6 +10,7 @@ import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.token.AccessTokenFactory;
 import dev.tollgate.application.token.RefreshTokens;
 import dev.tollgate.application.user.UserAuthenticator;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.LegacyV0Client;
 import dev.tollgate.domain.deprecation.DeprecationDecision;
@@ -24,6 +26,7 @@ import dev.tollgate.domain.token.RefreshToken;
 import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +48,13 @@ public class LegacyTokenApi {
     private final RefreshTokens refreshTokens;
     private final AccessTokenFactory accessTokens;
     private final Transactions transactions;
+    private final RequestRates rates;
 
     @Inject
     public LegacyTokenApi(Deprecations deprecations, LegacyUsageRecorder usage, UserAuthenticator authenticator,
             UserRepository users, ClientRepository clients, RefreshTokens refreshTokens,
-            AccessTokenFactory accessTokens, Transactions transactions) {
+            AccessTokenFactory accessTokens, Transactions transactions, RequestRates rates) {
+        this.rates = rates;
         this.deprecations = deprecations;
         this.usage = usage;
         this.authenticator = authenticator;
@@ -61,15 +66,15 @@ public class LegacyTokenApi {
     }
 
     /** {@code POST /v0/token}: {@code request} is the parsed body, or why it could not be read. */
-    public LegacyAnswer token(Outcome<Tenant> tenant, Outcome<PasswordLogin> request) {
-        return serve(tenant, LegacySurface.V0_TOKEN, request,
+    public LegacyAnswer token(Outcome<Tenant> tenant, Outcome<PasswordLogin> request, SourceAddress source) {
+        return serve(tenant, LegacySurface.V0_TOKEN, request, source,
                 (t, login) -> authenticator.identify(t, login.username()).map(User::id),
-                this::login);
+                (t, client, login) -> login(t, client, login, source));
     }
 
     /** {@code POST /v0/refresh_token}: {@code request} is the presented refresh token, or why it is missing. */
-    public LegacyAnswer refresh(Outcome<Tenant> tenant, Outcome<String> request) {
-        return serve(tenant, LegacySurface.V0_REFRESH, request,
+    public LegacyAnswer refresh(Outcome<Tenant> tenant, Outcome<String> request, SourceAddress source) {
+        return serve(tenant, LegacySurface.V0_REFRESH, request, source,
                 (t, presented) -> refreshTokens.lookup(t, presented).map(RefreshToken::userId),
                 this::refresh);
     }
@@ -87,7 +92,7 @@ public class LegacyTokenApi {
     }
 
     private <R> LegacyAnswer serve(Outcome<Tenant> resolved, LegacySurface surface, Outcome<R> request,
-            Attribution<R> attribution, Work<R> work) {
+            SourceAddress source, Attribution<R> attribution, Work<R> work) {
         Optional<Tenant> tenant = resolved instanceof Outcome.Success<Tenant> found
                 ? Optional.of(found.value())
                 : Optional.empty();
@@ -104,6 +109,11 @@ public class LegacyTokenApi {
             return new LegacyAnswer.Failed(((Outcome.Failure<Tenant>) resolved).error(), notice);
         }
         Tenant t = tenant.get();
+        // v0 has one built-in client per tenant: only the source address is limited
+        Optional<Duration> wait = rates.admit(t, source, Optional.empty());
+        if (wait.isPresent()) {
+            return new LegacyAnswer.Failed(OAuthError.tooManyRequests(wait.get()), notice);
+        }
         if (request instanceof Outcome.Failure<R> malformed) {
             usage.record(caller(t, surface, Optional.empty()), false);
             return new LegacyAnswer.Failed(malformed.error(), notice);
@@ -125,11 +135,13 @@ public class LegacyTokenApi {
         };
     }
 
-    private Served login(Tenant tenant, Client client, PasswordLogin login) {
-        Optional<User> user = authenticator.authenticate(tenant, login.username(), login.password());
-        if (user.isEmpty()) {
-            return new Served(Outcome.failure(OAuthError.invalidGrant("Authentication failed")), Optional.empty());
+    private Served login(Tenant tenant, Client client, PasswordLogin login, SourceAddress source) {
+        Outcome<User> checked = authenticator.authenticate(tenant, login.username(), login.password(), source)
+                .toOutcome("Authentication failed");
+        if (checked instanceof Outcome.Failure<User> failure) {
+            return new Served(Outcome.failure(failure.error()), Optional.empty());
         }
+        Optional<User> user = Optional.of(((Outcome.Success<User>) checked).value());
         Scope scope = client.scopes().allowed();
         // one transaction: a refresh token is stored only if its access token could be signed too
         IssuedToken issued = transactions.inTransaction(() -> {

@@ -1,5 +1,6 @@
 package dev.tollgate.application.moltin;
 
+import dev.tollgate.application.abuse.RequestRates;
 import dev.tollgate.application.client.ClientRegistration;
 import dev.tollgate.application.port.ClientRepository;
 import dev.tollgate.application.port.RandomValues;
@@ -8,6 +9,7 @@ import dev.tollgate.application.token.AccessTokenFactory;
 import dev.tollgate.application.token.PresentedTokens;
 import dev.tollgate.application.token.VerifiedAccessToken;
 import dev.tollgate.application.user.UserAuthenticator;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.OAuthErrorCode;
@@ -20,7 +22,9 @@ import dev.tollgate.domain.user.User;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Moltin customer tokens (seed 004): a storefront holding an implicit (or a backend holding a client_credentials)
@@ -42,11 +46,13 @@ public class CustomerTokens {
     private final RandomValues random;
     private final MoltinSettings settings;
     private final Clock clock;
+    private final RequestRates rates;
 
     @Inject
     public CustomerTokens(PresentedTokens presented, AccessTokenDenyList denyList, ClientRepository clients,
             UserAuthenticator users, AccessTokenFactory tokens, RandomValues random, MoltinSettings settings,
-            Clock clock) {
+            Clock clock, RequestRates rates) {
+        this.rates = rates;
         this.presented = presented;
         this.denyList = denyList;
         this.clients = clients;
@@ -61,12 +67,22 @@ public class CustomerTokens {
      * @param bearer   the caller's access token, from {@code Authorization: Bearer}
      * @param email    the customer's email
      * @param password the customer's password
+     * @param source   where the request came from: rate limits and brute-force locks count per source
      */
-    public Outcome<CustomerToken> issue(Tenant tenant, String bearer, String email, String password) {
-        return caller(tenant, bearer).then(client -> users.authenticateByEmail(tenant, email, password)
-                // one answer for an unknown email, a disabled customer and a wrong password
-                .map(customer -> Outcome.success(issue(tenant, client, customer)))
-                .orElseGet(() -> Outcome.failure(OAuthError.invalidGrant("Invalid email or password"))));
+    public Outcome<CustomerToken> issue(Tenant tenant, String bearer, String email, String password,
+            SourceAddress source) {
+        Optional<Duration> wait = rates.admitSource(source);
+        if (wait.isPresent()) {
+            return Outcome.failure(OAuthError.tooManyRequests(wait.get()));
+        }
+        return caller(tenant, bearer)
+                .then(client -> rates.admitClient(tenant, client.clientId())
+                        .<Outcome<Client>>map(clientWait -> Outcome.failure(OAuthError.tooManyRequests(clientWait)))
+                        .orElseGet(() -> Outcome.success(client)))
+                .then(client -> users.authenticateByEmail(tenant, email, password, source)
+                        // one answer for an unknown email, a disabled customer and a wrong password
+                        .toOutcome("Invalid email or password")
+                        .map(customer -> issue(tenant, client, customer)));
     }
 
     /** The client whose own token (implicit or client_credentials) the caller presents. */

@@ -6,6 +6,7 @@ import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.Outcome;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.token.RefreshToken;
 import dev.tollgate.domain.token.TokenTypeHint;
@@ -41,8 +42,8 @@ public class TokenIntrospection {
     }
 
     public Outcome<Introspection> introspect(Tenant tenant, ClientCredentials credentials,
-            Map<String, String> parameters) {
-        return authenticator.authenticate(tenant, credentials)
+            Map<String, String> parameters, SourceAddress source) {
+        return authenticator.authenticate(tenant, credentials, source)
                 .then(TokenIntrospection::confidential)
                 .then(client -> PresentedTokens.tokenParameter(parameters)
                         .map(token -> inspect(tenant, client, token, PresentedTokens.hint(parameters))));

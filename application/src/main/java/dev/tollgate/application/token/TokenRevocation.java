@@ -6,6 +6,7 @@ import dev.tollgate.application.port.RefreshTokenRepository;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.Outcome;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.domain.token.RefreshToken;
 import jakarta.inject.Inject;
@@ -36,8 +37,9 @@ public class TokenRevocation {
         this.clock = clock;
     }
 
-    public Outcome<Revocation> revoke(Tenant tenant, ClientCredentials credentials, Map<String, String> parameters) {
-        return authenticator.authenticate(tenant, credentials)
+    public Outcome<Revocation> revoke(Tenant tenant, ClientCredentials credentials, Map<String, String> parameters,
+            SourceAddress source) {
+        return authenticator.authenticate(tenant, credentials, source)
                 .then(client -> PresentedTokens.tokenParameter(parameters)
                         .then(token -> switch (tokens.identify(tenant, token, PresentedTokens.hint(parameters))) {
                             case PresentedToken.AccessToken access -> access(tenant, client, access.token());

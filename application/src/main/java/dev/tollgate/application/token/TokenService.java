@@ -1,5 +1,6 @@
 package dev.tollgate.application.token;
 
+import dev.tollgate.application.abuse.RequestRates;
 import dev.tollgate.application.client.ClientAuthenticator;
 import dev.tollgate.application.client.ClientCredentials;
 import dev.tollgate.application.grant.PublishableTokenGrantHandler;
@@ -23,6 +24,7 @@ import dev.tollgate.domain.grant.GrantType;
 import dev.tollgate.domain.token.IssuedToken;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -37,23 +39,29 @@ public class TokenService {
     private final Deprecations deprecations;
     private final LegacyUsageRecorder usage;
     private final UserAuthenticator users;
+    private final RequestRates rates;
 
     @Inject
     public TokenService(ClientAuthenticator authenticator, GrantHandlers handlers, Deprecations deprecations,
-            LegacyUsageRecorder usage, UserAuthenticator users) {
+            LegacyUsageRecorder usage, UserAuthenticator users, RequestRates rates) {
         this.authenticator = authenticator;
         this.handlers = handlers;
         this.deprecations = deprecations;
         this.usage = usage;
         this.users = users;
+        this.rates = rates;
     }
 
     /**
      * A token request, with the deprecation policy applied first when its grant type is a legacy surface: refused
      * during a brownout or after the sunset, otherwise served with the notice; every call is counted for the
-     * migration report.
+     * migration report. Before all that, the request must be within the rate limits of its source and client.
      */
     public TokenAnswer answer(TokenRequest request) {
+        Optional<Duration> wait = rates.admit(request.tenant(), request.source(), rateLimitedClientId(request));
+        if (wait.isPresent()) {
+            return new TokenAnswer(Outcome.failure(OAuthError.tooManyRequests(wait.get())), Optional.empty());
+        }
         Optional<LegacySurface> surface = Optional.ofNullable(request.parameters().get("grant_type"))
                 .filter(name -> !name.isBlank())
                 .filter(name -> servedHandler(request, new GrantType(name)).isPresent())
@@ -89,6 +97,17 @@ public class TokenService {
         return !claimed.isEmpty() && authenticator.isRegistered(request.tenant(), claimed) ? claimed : "";
     }
 
+    /** The registered client a request names, when clients have a rate limit (a made-up one only meets the source's). */
+    private Optional<String> rateLimitedClientId(TokenRequest request) {
+        if (!rates.limitsClients()) {
+            return Optional.empty();
+        }
+        String claimed = claimedClientId(request.credentials());
+        return claimed.isEmpty() || !authenticator.isRegistered(request.tenant(), claimed)
+                ? Optional.empty()
+                : Optional.of(claimed);
+    }
+
     private static String claimedClientId(ClientCredentials credentials) {
         return switch (credentials) {
             case ClientCredentials.SecretBasic basic -> basic.clientId();
@@ -115,13 +134,15 @@ public class TokenService {
                         .then(client -> dispatch(request, client, grantType, handler));
                 case ClientCredentials.Absent absent ->
                         Outcome.failure(OAuthError.invalidRequest("Missing parameter: client_id"));
-                case ClientCredentials.SecretBasic basic -> authenticator.authenticate(request.tenant(), basic)
-                        .then(client -> dispatch(request, client, grantType, handler));
-                case ClientCredentials.SecretPost post -> authenticator.authenticate(request.tenant(), post)
-                        .then(client -> dispatch(request, client, grantType, handler));
+                case ClientCredentials.SecretBasic basic ->
+                        authenticator.authenticate(request.tenant(), basic, request.source())
+                                .then(client -> dispatch(request, client, grantType, handler));
+                case ClientCredentials.SecretPost post ->
+                        authenticator.authenticate(request.tenant(), post, request.source())
+                                .then(client -> dispatch(request, client, grantType, handler));
             };
         }
-        return authenticator.authenticate(request.tenant(), request.credentials())
+        return authenticator.authenticate(request.tenant(), request.credentials(), request.source())
                 .then(client -> dispatch(request, client, grantType, handler));
     }
 
@@ -143,6 +164,6 @@ public class TokenService {
                     "The client is not allowed the grant type " + grantType.value()));
         }
         return handler.get().handle(new GrantRequest(request.tenant(), client, request.parameters(), request.endpoint(),
-                request.rules()));
+                request.rules(), request.source()));
     }
 }

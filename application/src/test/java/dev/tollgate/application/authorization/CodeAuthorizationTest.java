@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.application.fake.TestWorld;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.authorization.AuthorizationCode;
 import dev.tollgate.domain.authorization.CodeChallenge;
 import dev.tollgate.domain.client.ClientKind;
@@ -92,8 +93,8 @@ class CodeAuthorizationTest {
         AuthorizationParameters form = params("response_type", "code", "client_id", "spa", "redirect_uri", REDIRECT,
                 "code_challenge", CHALLENGE, "code_challenge_method", "S256");
         assertTrue(assertInstanceOf(AuthorizationAnswer.SignIn.class,
-                world.codeAuthorization.signIn(acme, form, "ann", "wrong")).failed());
-        assertTrue(query(world.codeAuthorization.signIn(acme, form, "ann", "ann-password")).containsKey("code"));
+                world.codeAuthorization.signIn(acme, form, "ann", "wrong", SourceAddress.UNKNOWN)).failed());
+        assertTrue(query(world.codeAuthorization.signIn(acme, form, "ann", "ann-password", SourceAddress.UNKNOWN)).containsKey("code"));
         assertEquals(CHALLENGE, world.codeStore.byDigest.values().iterator().next().challenge().orElseThrow().value());
     }
 
@@ -104,7 +105,7 @@ class CodeAuthorizationTest {
         User bob = world.addUser(acme, "bob@acme.test", "bob", "bob-password");
         AuthorizationParameters form = params("response_type", "code", "client_id", "owned-public",
                 "redirect_uri", REDIRECT, "code_challenge", CHALLENGE, "code_challenge_method", "S256");
-        assertEquals("access_denied", query(world.codeAuthorization.signIn(acme, form, "bob", "bob-password"))
+        assertEquals("access_denied", query(world.codeAuthorization.signIn(acme, form, "bob", "bob-password", SourceAddress.UNKNOWN))
                 .get("error"));
         assertTrue(bob.enabled());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.tollgate.application.fake.CountingSecretDigester;
 import dev.tollgate.application.fake.TestWorld;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.TokenEndpointAuthMethod;
 import dev.tollgate.domain.error.OAuthError;
@@ -31,16 +32,16 @@ class ClientAuthenticatorTest {
     @Test
     void authenticatesWithTheRightSecret() {
         assertEquals(backend, success(world.authenticator.authenticate(acme, new ClientCredentials.SecretPost(
-                "backend", "s3cret"))));
+                "backend", "s3cret"), SourceAddress.UNKNOWN)));
         assertEquals(backend, success(world.authenticator.authenticate(acme, new ClientCredentials.SecretBasic(
-                "backend", "s3cret"))));
+                "backend", "s3cret"), SourceAddress.UNKNOWN)));
     }
 
     @Test
     void anUnknownClientStillCostsADigestComparison() {
         int before = world.digester.matchCalls;
         OAuthError error = failure(world.authenticator.authenticate(acme,
-                new ClientCredentials.SecretPost("nobody", "guess")));
+                new ClientCredentials.SecretPost("nobody", "guess"), SourceAddress.UNKNOWN));
         assertEquals(OAuthErrorCode.INVALID_CLIENT, error.code());
         assertEquals(before + 1, world.digester.matchCalls, "one comparison against a decoy digest");
         String decoy = world.digester.comparedDigests.getLast();
@@ -50,10 +51,10 @@ class ClientAuthenticatorTest {
     @Test
     void anUnknownClientCostsAsManyComparisonsAsAKnownClientWithOneSecret() {
         int start = world.digester.matchCalls;
-        failure(world.authenticator.authenticate(acme, new ClientCredentials.SecretBasic("nobody", "guess")));
+        failure(world.authenticator.authenticate(acme, new ClientCredentials.SecretBasic("nobody", "guess"), SourceAddress.UNKNOWN));
         int forUnknown = world.digester.matchCalls - start;
         start = world.digester.matchCalls;
-        failure(world.authenticator.authenticate(acme, new ClientCredentials.SecretBasic("backend", "guess")));
+        failure(world.authenticator.authenticate(acme, new ClientCredentials.SecretBasic("backend", "guess"), SourceAddress.UNKNOWN));
         int forWrongSecret = world.digester.matchCalls - start;
         assertEquals(1, forUnknown);
         assertEquals(forWrongSecret, forUnknown);
@@ -65,7 +66,7 @@ class ClientAuthenticatorTest {
                 TestWorld.secret("first"), TestWorld.secret("second"),
                 TestWorld.secretUntil("expired", TestWorld.NOW.minusSeconds(5)));
         int before = world.digester.matchCalls;
-        success(world.authenticator.authenticate(acme, new ClientCredentials.SecretPost("rotating", "first")));
+        success(world.authenticator.authenticate(acme, new ClientCredentials.SecretPost("rotating", "first"), SourceAddress.UNKNOWN));
         assertEquals(before + 3, world.digester.matchCalls);
     }
 
@@ -74,13 +75,13 @@ class ClientAuthenticatorTest {
         world.clients.put(TestWorld.client(acme, "rotating").scopes("catalog").build(),
                 TestWorld.secretUntil("expired", TestWorld.NOW.minusSeconds(5)));
         assertEquals(OAuthErrorCode.INVALID_CLIENT, failure(world.authenticator.authenticate(acme,
-                new ClientCredentials.SecretPost("rotating", "expired"))).code());
+                new ClientCredentials.SecretPost("rotating", "expired"), SourceAddress.UNKNOWN)).code());
     }
 
     @Test
     void absentCredentialsFailWithoutLookingUpAClient() {
         int finds = world.clients.findCalls;
-        OAuthError error = failure(world.authenticator.authenticate(acme, new ClientCredentials.Absent()));
+        OAuthError error = failure(world.authenticator.authenticate(acme, new ClientCredentials.Absent(), SourceAddress.UNKNOWN));
         assertEquals(OAuthError.invalidClient(), error);
         assertEquals(finds, world.clients.findCalls);
     }
@@ -89,14 +90,14 @@ class ClientAuthenticatorTest {
     void publicClientAuthenticatesWithItsIdAlone() {
         Client spa = TestWorld.client(acme, "spa").authMethod(TokenEndpointAuthMethod.NONE).build();
         world.clients.put(spa);
-        assertEquals(spa, success(world.authenticator.authenticate(acme, new ClientCredentials.ClientIdOnly("spa"))));
+        assertEquals(spa, success(world.authenticator.authenticate(acme, new ClientCredentials.ClientIdOnly("spa"), SourceAddress.UNKNOWN)));
     }
 
     @Test
     void disabledPublicClientIsRefused() {
         world.clients.put(TestWorld.client(acme, "spa").authMethod(TokenEndpointAuthMethod.NONE).disabled().build());
         assertEquals(OAuthError.invalidClient(),
-                failure(world.authenticator.authenticate(acme, new ClientCredentials.ClientIdOnly("spa"))));
+                failure(world.authenticator.authenticate(acme, new ClientCredentials.ClientIdOnly("spa"), SourceAddress.UNKNOWN)));
     }
 
     @Test
@@ -106,7 +107,7 @@ class ClientAuthenticatorTest {
                 new ClientCredentials.SecretBasic("backend", "wrong"),
                 new ClientCredentials.SecretBasic("nobody", "s3cret"),
                 new ClientCredentials.SecretBasic("off", "x")}) {
-            OAuthError error = failure(world.authenticator.authenticate(acme, credentials));
+            OAuthError error = failure(world.authenticator.authenticate(acme, credentials, SourceAddress.UNKNOWN));
             assertEquals(OAuthErrorCode.INVALID_CLIENT, error.code(), credentials.toString());
             assertEquals(OAuthError.Cause.BASIC_AUTHENTICATION_FAILED, error.cause(), credentials.toString());
         }

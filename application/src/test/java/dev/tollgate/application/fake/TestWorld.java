@@ -1,5 +1,8 @@
 package dev.tollgate.application.fake;
 
+import dev.tollgate.application.abuse.AbuseLimits;
+import dev.tollgate.application.abuse.Lockouts;
+import dev.tollgate.application.abuse.RequestRates;
 import dev.tollgate.application.authorization.AuthorizationCodes;
 import dev.tollgate.application.authorization.CodeAuthorization;
 import dev.tollgate.application.client.ClientAuthenticator;
@@ -94,19 +97,33 @@ public final class TestWorld {
     public final FakeRevokedAccessTokenRepository revokedAccessTokens = new FakeRevokedAccessTokenRepository();
     public final AuthorizationCodes authorizationCodes;
     public final CodeAuthorization codeAuthorization;
+    public final MapAbuseLedger abuseLedger = new MapAbuseLedger();
+    public final Lockouts lockouts;
+    public final RequestRates requestRates;
 
     public TestWorld() {
         this(new ServiceSettings(PUBLIC_URL, Optional.of(new TenantSlug("acme"))));
     }
 
     public TestWorld(ServiceSettings settings) {
+        this(settings, AbuseLimits.NONE);
+    }
+
+    /** A world whose abuse limits are on as given. */
+    public TestWorld(AbuseLimits limits) {
+        this(new ServiceSettings(PUBLIC_URL, Optional.of(new TenantSlug("acme"))), limits);
+    }
+
+    public TestWorld(ServiceSettings settings, AbuseLimits limits) {
         this.settings = settings;
+        lockouts = new Lockouts(abuseLedger, limits, clock);
+        requestRates = new RequestRates(abuseLedger, limits, clock);
         signingKeys = new SigningKeys(keys, vault, jwkEncoder, clock);
         tokenFactory = new AccessTokenFactory(signingKeys, signer, random, settings, clock);
-        authenticator = new ClientAuthenticator(clients, digester, clock);
+        authenticator = new ClientAuthenticator(clients, digester, clock, lockouts);
         directory = new TenantDirectory(tenants, settings);
         provisioning = new Provisioning(tenants, clients, digester, random, clock);
-        userAuthenticator = new UserAuthenticator(users, hasher, random);
+        userAuthenticator = new UserAuthenticator(users, hasher, random, lockouts);
         refreshTokens = new RefreshTokens(refreshTokenStore, digester, random, transactions, clock);
         deprecations = new Deprecations(defaultDeprecations, deprecationOverrides, clock);
         usage = new LegacyUsageRecorder(usageStore, clock);
@@ -119,9 +136,10 @@ public final class TestWorld {
                 new RefreshTokenGrantHandler(refreshTokens, tokenFactory, users, transactions),
                 new PasswordGrantHandler(userAuthenticator, refreshTokens, tokenFactory, transactions),
                 new ImplicitGrantHandler(tokenFactory)));
-        tokenService = new TokenService(authenticator, grantHandlers, deprecations, usage, userAuthenticator);
+        tokenService = new TokenService(authenticator, grantHandlers, deprecations, usage, userAuthenticator,
+                requestRates);
         legacyTokenApi = new LegacyTokenApi(deprecations, usage, userAuthenticator, users, clients, refreshTokens,
-                tokenFactory, transactions);
+                tokenFactory, transactions, requestRates);
     }
 
     // ---- tenants

@@ -76,7 +76,7 @@ class JwtBearerGrantHandlerTest {
                 JwtBearerSettings.DEFAULT, world.clock);
         tokens = new TokenService(world.authenticator, new GrantHandlers(List.of(handler,
                 new ClientCredentialsGrantHandler(world.tokenFactory))), world.deprecations, world.usage,
-                world.userAuthenticator);
+                world.userAuthenticator, world.requestRates);
         acme = world.tenants.put(TestWorld.tenant("acme").build());
         root = addUser(acme, EMAIL, "Root", Optional.empty(), true);
         storefront = addClient(TestWorld.client(acme, "c6b39d0c").scopes("catalog", "orders")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.application.fake.TestWorld;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.LegacyV0Client;
 import dev.tollgate.domain.deprecation.BrownoutWindow;
 import dev.tollgate.domain.deprecation.DeprecationDecision;
@@ -42,7 +43,7 @@ class LegacyTokenApiTest {
 
     private LegacyAnswer login(String username, String password) {
         return world.legacyTokenApi.token(Outcome.success(acme),
-                Outcome.success(new PasswordLogin(username, password)));
+                Outcome.success(new PasswordLogin(username, password)), SourceAddress.UNKNOWN);
     }
 
     private LegacyAnswer.Issued issued(LegacyAnswer answer) {
@@ -103,11 +104,11 @@ class LegacyTokenApiTest {
     void withoutRotationARefreshGivesTheSameRefreshTokenBack() {
         String refresh = issued(login("ada", "correct horse battery")).token().refreshToken().orElseThrow();
         String firstAccess = world.signer.lastClaims().tokenId();
-        LegacyAnswer.Issued renewed = issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh)));
+        LegacyAnswer.Issued renewed = issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh), SourceAddress.UNKNOWN));
         assertEquals(refresh, renewed.token().refreshToken().orElseThrow());
         assertNotEquals(firstAccess, world.signer.lastClaims().tokenId());
         assertEquals("password", world.signer.lastClaims().extra().get("gty"));
-        issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh)));
+        issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh), SourceAddress.UNKNOWN));
     }
 
     @Test
@@ -117,14 +118,14 @@ class LegacyTokenApiTest {
                 true, new LegacyTokenSettings("http://newstore/newstore_id", "http://newstore/roles", true)));
         acme = world.tenants.findBySlug(acme.slug()).orElseThrow();
         String first = issued(login("ada", "correct horse battery")).token().refreshToken().orElseThrow();
-        String second = issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(first)))
+        String second = issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(first), SourceAddress.UNKNOWN))
                 .token().refreshToken().orElseThrow();
         assertNotEquals(first, second);
         assertInstanceOf(LegacyAnswer.Failed.class,
-                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(first)));
+                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(first), SourceAddress.UNKNOWN));
         // the reuse revoked the family: the newer token is dead too
         assertInstanceOf(LegacyAnswer.Failed.class,
-                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(second)));
+                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(second), SourceAddress.UNKNOWN));
     }
 
     @Test
@@ -132,13 +133,13 @@ class LegacyTokenApiTest {
         String refresh = issued(login("ada", "correct horse battery")).token().refreshToken().orElseThrow();
         world.clock.advance(LegacyV0Client.LIFETIMES.refreshToken());
         assertEquals(OAuthErrorCode.INVALID_GRANT, assertInstanceOf(LegacyAnswer.Failed.class,
-                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh))).error().code());
+                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh), SourceAddress.UNKNOWN)).error().code());
         world.clock.set(TestWorld.NOW);
         String fresh = issued(login("ada", "correct horse battery")).token().refreshToken().orElseThrow();
         world.users.update(new User(ada.id(), acme.id(), ada.email(), ada.username(), "", ada.roles(), false),
                 Optional.empty());
         assertInstanceOf(LegacyAnswer.Failed.class,
-                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(fresh)));
+                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(fresh), SourceAddress.UNKNOWN));
     }
 
     @Test
@@ -146,7 +147,7 @@ class LegacyTokenApiTest {
         Tenant other = world.addTenantWithLegacyClient("other");
         String refresh = issued(login("ada", "correct horse battery")).token().refreshToken().orElseThrow();
         assertInstanceOf(LegacyAnswer.Failed.class,
-                world.legacyTokenApi.refresh(Outcome.success(other), Outcome.success(refresh)));
+                world.legacyTokenApi.refresh(Outcome.success(other), Outcome.success(refresh), SourceAddress.UNKNOWN));
     }
 
     @Test
@@ -178,7 +179,7 @@ class LegacyTokenApiTest {
         // the refresh surface has no brownout of its own
         String refresh = world.refreshTokens.issue(acme, LegacyV0Client.CLIENT_ID, ada.id(),
                 dev.tollgate.domain.scope.Scope.EMPTY, Duration.ofDays(1)).value();
-        issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh)));
+        issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh), SourceAddress.UNKNOWN));
     }
 
     @Test
@@ -187,14 +188,14 @@ class LegacyTokenApiTest {
                 DeprecationPolicy.SEED_DEPRECATED_AT, Optional.of(world.clock.instant().plusSeconds(10)),
                 TestWorld.GUIDE, List.of())));
         String refresh = issued(login("ada", "correct horse battery")).token().refreshToken().orElseThrow();
-        issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh)));
+        issued(world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh), SourceAddress.UNKNOWN));
         world.clock.advance(Duration.ofSeconds(10));
         LegacyAnswer.Gone gone = assertInstanceOf(LegacyAnswer.Gone.class,
-                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh)));
+                world.legacyTokenApi.refresh(Outcome.success(acme), Outcome.success(refresh), SourceAddress.UNKNOWN));
         assertEquals(DeprecationDecision.Refuse.Reason.SUNSET, gone.refusal().reason());
         // a malformed request is refused the same way: the surface is gone
         assertInstanceOf(LegacyAnswer.Gone.class, world.legacyTokenApi.refresh(Outcome.success(acme),
-                Outcome.failure(OAuthError.invalidRequest("Missing or empty field: refresh_token"))));
+                Outcome.failure(OAuthError.invalidRequest("Missing or empty field: refresh_token")), SourceAddress.UNKNOWN));
     }
 
     @Test
@@ -223,7 +224,7 @@ class LegacyTokenApiTest {
     @Test
     void anUnknownTenantIsReportedWithTheServiceWideNotice() {
         LegacyAnswer.Failed failed = assertInstanceOf(LegacyAnswer.Failed.class, world.legacyTokenApi.token(
-                Outcome.failure(OAuthError.unknownTenant()), Outcome.success(new PasswordLogin("ada", "x"))));
+                Outcome.failure(OAuthError.unknownTenant()), Outcome.success(new PasswordLogin("ada", "x")), SourceAddress.UNKNOWN));
         assertEquals(OAuthError.Cause.UNKNOWN_TENANT, failed.error().cause());
         assertTrue(failed.notice().isPresent());
     }

@@ -14,6 +14,7 @@ import dev.tollgate.application.grant.GrantRequest;
 import dev.tollgate.application.grant.ImplicitGrantHandler;
 import dev.tollgate.application.token.TokenRequest;
 import dev.tollgate.application.token.VerifiedAccessToken;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.OAuthErrorCode;
@@ -48,7 +49,7 @@ class CustomerTokensTest {
     private final User ada = world.addUser(acme, "ada@example.com", "ada", "correct horse");
     private final CustomerTokens customerTokens = new CustomerTokens(rw.presented, rw.denyList, world.clients,
             world.userAuthenticator, rw.accessTokens, world.random,
-            new MoltinSettings(Duration.ofHours(1), CUSTOMER_LIFETIME), world.clock);
+            new MoltinSettings(Duration.ofHours(1), CUSTOMER_LIFETIME), world.clock, world.requestRates);
 
     private Client put(Client client) {
         world.clients.put(client, TestWorld.secret("secret-of-" + client.clientId()));
@@ -74,7 +75,7 @@ class CustomerTokensTest {
     @Test
     void theStoresImplicitTokenAndTheCustomersPasswordGiveACustomerToken() {
         String bearer = implicitToken(acme, storefront);
-        CustomerToken issued = success(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse"));
+        CustomerToken issued = success(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
         VerifiedAccessToken token = verified(issued.token());
         Instant issuedAt = Instant.parse("2026-11-22T10:00:00Z");
         assertAll(
@@ -99,7 +100,7 @@ class CustomerTokensTest {
         Client shortLived = put(TestWorld.client(acme, "short").grantTypes(GrantType.IMPLICIT).lifetimes(120)
                 .build());
         CustomerToken issued = success(customerTokens.issue(acme, implicitToken(acme, shortLived),
-                "ada@example.com", "correct horse"));
+                "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
         VerifiedAccessToken token = verified(issued.token());
         assertEquals(CUSTOMER_LIFETIME, Duration.between(token.issuedAt(), token.expiresAt()));
     }
@@ -107,7 +108,7 @@ class CustomerTokensTest {
     @Test
     void aBackendsClientCredentialsTokenWorksToo() {
         CustomerToken issued = success(customerTokens.issue(acme, clientCredentialsToken(acme, backend),
-                "ada@example.com", "correct horse"));
+                "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
         VerifiedAccessToken token = verified(issued.token());
         assertEquals("backend", token.clientId());
         assertEquals(ada.id().toString(), token.subject());
@@ -117,15 +118,15 @@ class CustomerTokensTest {
     @Test
     void theEmailIsMatchedIgnoringCase() {
         String bearer = implicitToken(acme, storefront);
-        assertEquals(ada.id(), success(customerTokens.issue(acme, bearer, "ADA@Example.COM", "correct horse"))
+        assertEquals(ada.id(), success(customerTokens.issue(acme, bearer, "ADA@Example.COM", "correct horse", SourceAddress.UNKNOWN))
                 .customerId());
     }
 
     @Test
     void everyCustomerTokenHasItsOwnId() {
         String bearer = implicitToken(acme, storefront);
-        CustomerToken first = success(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse"));
-        CustomerToken second = success(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse"));
+        CustomerToken first = success(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
+        CustomerToken second = success(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
         assertFalse(first.id().equals(second.id()));
         assertFalse(first.token().equals(second.token()));
     }
@@ -147,7 +148,7 @@ class CustomerTokensTest {
                 new String[] {"ada@example.com", "Correct Horse"},
                 new String[] {"ada@example.com", ""})) {
             int before = world.hasher.verifications.get();
-            errors.add(failure(customerTokens.issue(acme, bearer, login[0], login[1])));
+            errors.add(failure(customerTokens.issue(acme, bearer, login[0], login[1], SourceAddress.UNKNOWN)));
             assertEquals(1, world.hasher.verifications.get() - before, "one hash for " + login[0]);
         }
         for (OAuthError error : errors) {
@@ -161,7 +162,7 @@ class CustomerTokensTest {
     @Test
     void theUsernameIsNotAnEmail() {
         OAuthError error = failure(customerTokens.issue(acme, implicitToken(acme, storefront), "ada",
-                "correct horse"));
+                "correct horse", SourceAddress.UNKNOWN));
         assertEquals(OAuthErrorCode.INVALID_GRANT, error.code());
         assertEquals(INVALID_LOGIN, error.description());
     }
@@ -171,7 +172,7 @@ class CustomerTokensTest {
         Tenant shop = world.addTenant("shop");
         world.addUser(shop, "carol@example.com", "carol", "pw");
         assertEquals(INVALID_LOGIN, failure(customerTokens.issue(acme, implicitToken(acme, storefront),
-                "carol@example.com", "pw")).description());
+                "carol@example.com", "pw", SourceAddress.UNKNOWN)).description());
     }
 
     @Test
@@ -179,8 +180,8 @@ class CustomerTokensTest {
         String bearer = implicitToken(acme, storefront);
         String huge = "x".repeat(5000);
         assertEquals(INVALID_LOGIN, failure(customerTokens.issue(acme, bearer, huge + "@example.com",
-                "correct horse")).description());
-        assertEquals(INVALID_LOGIN, failure(customerTokens.issue(acme, bearer, "ada@example.com", huge))
+                "correct horse", SourceAddress.UNKNOWN)).description());
+        assertEquals(INVALID_LOGIN, failure(customerTokens.issue(acme, bearer, "ada@example.com", huge, SourceAddress.UNKNOWN))
                 .description());
     }
 
@@ -199,7 +200,7 @@ class CustomerTokensTest {
     void aBearerIsAcceptedUntilItsLastSecond() {
         String bearer = implicitToken(acme, storefront);
         world.clock.set(verified(bearer).expiresAt().minusMillis(1));
-        success(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse"));
+        success(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
     }
 
     @Test
@@ -208,7 +209,7 @@ class CustomerTokensTest {
         rw.denyList.deny(acme, verified(bearer));
         assertInvalidToken(bearer);
         // another token of the same client is unaffected
-        success(customerTokens.issue(acme, implicitToken(acme, storefront), "ada@example.com", "correct horse"));
+        success(customerTokens.issue(acme, implicitToken(acme, storefront), "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
     }
 
     @Test
@@ -233,17 +234,17 @@ class CustomerTokensTest {
     void aUsersTokenIsInsufficientScope() {
         String usersToken = rw.accessTokens.mint(acme, storefront, ada.id().toString(), Scope.of("orders:read"),
                 Map.of()).accessToken();
-        OAuthError error = failure(customerTokens.issue(acme, usersToken, "ada@example.com", "correct horse"));
+        OAuthError error = failure(customerTokens.issue(acme, usersToken, "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
         assertEquals(OAuthErrorCode.INSUFFICIENT_SCOPE, error.code());
     }
 
     @Test
     void aCustomerTokenCannotBeUsedToGetAnother() {
         CustomerToken issued = success(customerTokens.issue(acme, implicitToken(acme, storefront),
-                "ada@example.com", "correct horse"));
+                "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
         int hashes = world.hasher.verifications.get();
         int minted = rw.jws.signedCount();
-        OAuthError error = failure(customerTokens.issue(acme, issued.token(), "ada@example.com", "correct horse"));
+        OAuthError error = failure(customerTokens.issue(acme, issued.token(), "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
         assertEquals(OAuthErrorCode.INSUFFICIENT_SCOPE, error.code());
         assertEquals(hashes, world.hasher.verifications.get(), "refused before any password is checked");
         assertEquals(minted, rw.jws.signedCount());
@@ -269,7 +270,7 @@ class CustomerTokensTest {
     private void assertInvalidToken(String bearer) {
         int minted = rw.jws.signedCount();
         int tokenIds = world.random.tokenIds;
-        OAuthError error = failure(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse"));
+        OAuthError error = failure(customerTokens.issue(acme, bearer, "ada@example.com", "correct horse", SourceAddress.UNKNOWN));
         assertEquals(OAuthErrorCode.INVALID_TOKEN, error.code(), bearer);
         assertEquals(minted, rw.jws.signedCount(), "nothing minted");
         assertEquals(tokenIds, world.random.tokenIds, "nothing minted");

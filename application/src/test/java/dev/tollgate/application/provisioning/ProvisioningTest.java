@@ -12,6 +12,7 @@ import dev.tollgate.application.client.StoredSecret;
 import dev.tollgate.application.fake.CountingSecretDigester;
 import dev.tollgate.application.fake.Outcomes;
 import dev.tollgate.application.fake.TestWorld;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.TokenEndpointAuthMethod;
 import dev.tollgate.domain.tenant.Tenant;
@@ -113,7 +114,7 @@ class ProvisioningTest {
         String secret = world.provisioning.ensureClient(TestWorld.client(acme, "backend").scopes("catalog").build(),
                 Optional.empty()).generatedSecret().orElseThrow();
         assertEquals("backend", Outcomes.success(world.authenticator.authenticate(acme,
-                new ClientCredentials.SecretBasic("backend", secret))).clientId());
+                new ClientCredentials.SecretBasic("backend", secret), SourceAddress.UNKNOWN)).clientId());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.application.client.ClientCredentials;
 import dev.tollgate.application.fake.RevocationWorld;
 import dev.tollgate.application.fake.TestWorld;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.TokenEndpointAuthMethod;
 import dev.tollgate.domain.error.OAuthError;
@@ -49,7 +50,7 @@ class TokenIntrospectionTest {
     }
 
     private Introspection introspect(ClientCredentials credentials, Map<String, String> parameters) {
-        return success(rw.introspection.introspect(acme, credentials, parameters));
+        return success(rw.introspection.introspect(acme, credentials, parameters, SourceAddress.UNKNOWN));
     }
 
     private static Map<String, String> params(String... pairs) {
@@ -230,11 +231,11 @@ class TokenIntrospectionTest {
                 new ClientCredentials.SecretBasic("off", "off-secret"),
                 new ClientCredentials.SecretBasic("nobody", "api-secret"));
         for (ClientCredentials credentials : refused) {
-            OAuthError error = failure(rw.introspection.introspect(acme, credentials, params("token", token)));
+            OAuthError error = failure(rw.introspection.introspect(acme, credentials, params("token", token), SourceAddress.UNKNOWN));
             assertEquals(OAuthErrorCode.INVALID_CLIENT, error.code(), credentials.toString());
         }
         OAuthError basic = failure(rw.introspection.introspect(acme,
-                new ClientCredentials.SecretBasic("api", "wrong"), params("token", token)));
+                new ClientCredentials.SecretBasic("api", "wrong"), params("token", token), SourceAddress.UNKNOWN));
         assertEquals(OAuthError.Cause.BASIC_AUTHENTICATION_FAILED, basic.cause());
     }
 
@@ -243,16 +244,16 @@ class TokenIntrospectionTest {
         Tenant other = world.addTenant("other");
         world.addClient(other, "outsider", "outsider-secret");
         OAuthError error = failure(rw.introspection.introspect(acme,
-                new ClientCredentials.SecretBasic("outsider", "outsider-secret"), params("token", backendToken())));
+                new ClientCredentials.SecretBasic("outsider", "outsider-secret"), params("token", backendToken()), SourceAddress.UNKNOWN));
         assertEquals(OAuthErrorCode.INVALID_CLIENT, error.code());
     }
 
     @Test
     void theTokenIsRequiredButOnlyAfterTheClientIsKnown() {
-        OAuthError missing = failure(rw.introspection.introspect(acme, RESOURCE_SERVER, Map.of()));
+        OAuthError missing = failure(rw.introspection.introspect(acme, RESOURCE_SERVER, Map.of(), SourceAddress.UNKNOWN));
         assertEquals(OAuthErrorCode.INVALID_REQUEST, missing.code());
         assertTrue(missing.description().contains("token"));
-        OAuthError anonymous = failure(rw.introspection.introspect(acme, new ClientCredentials.Absent(), Map.of()));
+        OAuthError anonymous = failure(rw.introspection.introspect(acme, new ClientCredentials.Absent(), Map.of(), SourceAddress.UNKNOWN));
         assertEquals(OAuthErrorCode.INVALID_CLIENT, anonymous.code());
     }
 }

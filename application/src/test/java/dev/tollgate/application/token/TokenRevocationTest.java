@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.application.client.ClientCredentials;
 import dev.tollgate.application.fake.RevocationWorld;
 import dev.tollgate.application.fake.TestWorld;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.domain.client.Client;
 import dev.tollgate.domain.client.TokenEndpointAuthMethod;
 import dev.tollgate.domain.error.OAuthError;
@@ -56,11 +57,11 @@ class TokenRevocationTest {
         for (int i = 0; i < pairs.length; i += 2) {
             parameters.put(pairs[i], pairs[i + 1]);
         }
-        return rw.revocation.revoke(acme, credentials, parameters);
+        return rw.revocation.revoke(acme, credentials, parameters, SourceAddress.UNKNOWN);
     }
 
     private Introspection introspect(String token) {
-        return success(rw.introspection.introspect(acme, api, Map.of("token", token)));
+        return success(rw.introspection.introspect(acme, api, Map.of("token", token), SourceAddress.UNKNOWN));
     }
 
     private RefreshToken stored(RefreshTokens.Issued issued) {

@@ -52,6 +52,61 @@ public interface TollgateConfig {
     /** In-memory copies of tenants, clients and signing keys. */
     Cache cache();
 
+    /** Brute-force locks and request rate limits (docs/reliability.md). */
+    Abuse abuse();
+
+    interface Abuse {
+
+        /** Failed password checks per login (username or email) of a tenant: v0, password grant, login page, customers. */
+        Failures failedLogins();
+
+        /** Failed client authentications (wrong secret) per client_id of a tenant. */
+        Failures failedClientAuths();
+
+        /** Failed attempts of either kind per tenant and source address. */
+        Failures failuresPerSource();
+
+        /** Token requests per registered client (all token endpoints; v0 has one client per tenant and is not). */
+        Rate requestsPerClient();
+
+        /** Token requests per source address (an IPv6 address counts by its /64). */
+        Rate requestsPerSource();
+
+        /** The most counters one replica keeps; beyond, the least used are forgotten first. */
+        @WithDefault("100000")
+        long ledgerSize();
+    }
+
+    interface Failures {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The failures that lock, within {@code reset-after} of each other. */
+        int maxFailures();
+
+        /** The first lock; each next one lasts twice as long, up to {@code max-lockout}. */
+        Duration lockout();
+
+        Duration maxLockout();
+
+        /** Failures (and past locks) this long ago are forgotten. */
+        @WithDefault("15M")
+        Duration resetAfter();
+    }
+
+    interface Rate {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second. */
+        double perSecond();
+
+        /** Requests allowed at once above the sustained rate. */
+        int burst();
+    }
+
     interface Cache {
 
         /**

@@ -6,7 +6,10 @@ import dev.tollgate.application.port.PasswordHasher;
 import dev.tollgate.application.grant.GrantHandler;
 import dev.tollgate.application.grant.GrantHandlers;
 import dev.tollgate.application.grant.JwtBearerSettings;
+import dev.tollgate.application.abuse.AbuseLimits;
 import dev.tollgate.application.moltin.MoltinSettings;
+import dev.tollgate.domain.abuse.FailureLimit;
+import dev.tollgate.domain.abuse.RateLimit;
 import dev.tollgate.application.deprecation.DefaultDeprecations;
 import dev.tollgate.application.tenant.ServiceSettings;
 import dev.tollgate.bootstrap.config.DeprecationSettings;
@@ -18,6 +21,7 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.List;
 
 /** Produces what the hexagon's plain classes need from the container and the configuration. */
@@ -53,6 +57,25 @@ public class Wiring {
     @Singleton
     MoltinSettings moltinSettings(TollgateConfig config) {
         return new MoltinSettings(config.moltin().accessTokenLifetime(), config.moltin().customerTokenLifetime());
+    }
+
+    @Produces
+    @Singleton
+    AbuseLimits abuseLimits(TollgateConfig config) {
+        TollgateConfig.Abuse abuse = config.abuse();
+        return new AbuseLimits(failures(abuse.failedLogins()), failures(abuse.failedClientAuths()),
+                failures(abuse.failuresPerSource()), rate(abuse.requestsPerClient()), rate(abuse.requestsPerSource()));
+    }
+
+    private static Optional<FailureLimit> failures(TollgateConfig.Failures config) {
+        return config.enabled()
+                ? Optional.of(new FailureLimit(config.maxFailures(), config.lockout(), config.maxLockout(),
+                        config.resetAfter()))
+                : Optional.empty();
+    }
+
+    private static Optional<RateLimit> rate(TollgateConfig.Rate config) {
+        return config.enabled() ? Optional.of(new RateLimit(config.perSecond(), config.burst())) : Optional.empty();
     }
 
     @Produces

@@ -128,6 +128,11 @@ class MasterKeySourceTest {
             public Cache cache() {
                 throw new UnsupportedOperationException("not used by MasterKeySource");
             }
+
+            @Override
+            public Abuse abuse() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }

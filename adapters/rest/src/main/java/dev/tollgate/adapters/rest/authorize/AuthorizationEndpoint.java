@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.rest.authorize;
 
+import dev.tollgate.adapters.rest.common.RequestSources;
 import dev.tollgate.adapters.rest.common.FormBody;
 import dev.tollgate.application.authorization.AuthorizationAnswer;
 import dev.tollgate.application.authorization.AuthorizationParameters;
@@ -37,11 +38,14 @@ public class AuthorizationEndpoint {
     private final CodeAuthorization authorization;
     private final AuthorizationPages pages;
     private final LoginCsrf csrf;
+    private final RequestSources sources;
 
-    public AuthorizationEndpoint(CodeAuthorization authorization, AuthorizationPages pages, LoginCsrf csrf) {
+    public AuthorizationEndpoint(CodeAuthorization authorization, AuthorizationPages pages, LoginCsrf csrf,
+            RequestSources sources) {
         this.authorization = authorization;
         this.pages = pages;
         this.csrf = csrf;
+        this.sources = sources;
     }
 
     public Response get(Outcome<Tenant> tenant, UriInfo uri) {
@@ -111,7 +115,7 @@ public class AuthorizationEndpoint {
         AuthorizationAnswer answer = "cancel".equals(form.get("action"))
                 ? authorization.cancel(t, parameters)
                 : authorization.signIn(t, parameters, form.getOrDefault("username", ""),
-                        form.getOrDefault("password", ""));
+                        form.getOrDefault("password", ""), sources.current());
         return pages.render(t, answer, uri.getPath(), true);
     }
 

@@ -47,9 +47,24 @@ public class AuthorizationPages {
                     .header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "no-referrer")
                     .build();
+            case AuthorizationAnswer.SignIn signIn when signIn.lockedFor().isPresent() -> {
+                long seconds = Math.max(1, (signIn.lockedFor().get().toMillis() + 999) / 1000);
+                Response page = loginPage(tenant, signIn.request(), path,
+                        "Too many failed sign-in attempts. Try again in " + inWords(seconds) + ".", 429);
+                page.getHeaders().putSingle("Retry-After", seconds);
+                yield page;
+            }
             case AuthorizationAnswer.SignIn signIn -> loginPage(tenant, signIn.request(), path,
                     signIn.failed() ? "Invalid email, username or password." : null, 200);
         };
+    }
+
+    private static String inWords(long seconds) {
+        if (seconds < 90) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
     }
 
     /** The login page again, for a form whose CSRF check failed (expired or forged). */

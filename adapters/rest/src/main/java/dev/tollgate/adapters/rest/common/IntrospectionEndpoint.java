@@ -13,14 +13,16 @@ import jakarta.ws.rs.core.Response;
 public class IntrospectionEndpoint {
 
     private final TokenIntrospection introspection;
+    private final RequestSources sources;
 
-    public IntrospectionEndpoint(TokenIntrospection introspection) {
+    public IntrospectionEndpoint(TokenIntrospection introspection, RequestSources sources) {
         this.introspection = introspection;
+        this.sources = sources;
     }
 
     public Response handle(Outcome<Tenant> tenant, TokenEndpoint.HttpTokenRequest http) {
         Outcome<Introspection> outcome = tenant.then(t -> PresentedTokenRequests.read(http)
-                .then(read -> introspection.introspect(t, read.credentials(), read.parameters())));
+                .then(read -> introspection.introspect(t, read.credentials(), read.parameters(), sources.current())));
         return switch (outcome) {
             // an answer about a token is as sensitive as the token: no cache keeps it
             case Outcome.Success<Introspection> answer -> Response.ok(IntrospectionResponse.of(answer.value()))

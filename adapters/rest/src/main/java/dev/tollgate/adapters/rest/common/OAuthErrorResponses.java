@@ -29,6 +29,8 @@ public final class OAuthErrorResponses {
         if (error.cause() == OAuthError.Cause.BASIC_AUTHENTICATION_FAILED) {
             response.header("WWW-Authenticate", "Basic realm=\"tollgate\", charset=\"UTF-8\"");
         }
+        // RFC 9110 §10.2.3: when a throttled caller may try again
+        error.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", seconds));
         return response.build();
     }
 
@@ -36,6 +38,8 @@ public final class OAuthErrorResponses {
         return switch (error.cause()) {
             case UNKNOWN_TENANT -> 404;
             case BODY_TOO_LARGE -> 413;
+            // RFC 6585 §4; the body says temporarily_unavailable, the closest RFC 6749 code
+            case THROTTLED -> 429;
             case BASIC_AUTHENTICATION_FAILED, GENERAL -> statusOf(error.code());
         };
     }

@@ -15,14 +15,16 @@ import jakarta.ws.rs.core.Response;
 public class RevocationEndpoint {
 
     private final TokenRevocation revocation;
+    private final RequestSources sources;
 
-    public RevocationEndpoint(TokenRevocation revocation) {
+    public RevocationEndpoint(TokenRevocation revocation, RequestSources sources) {
         this.revocation = revocation;
+        this.sources = sources;
     }
 
     public Response handle(Outcome<Tenant> tenant, TokenEndpoint.HttpTokenRequest http) {
         Outcome<Revocation> outcome = tenant.then(t -> PresentedTokenRequests.read(http)
-                .then(read -> revocation.revoke(t, read.credentials(), read.parameters())));
+                .then(read -> revocation.revoke(t, read.credentials(), read.parameters(), sources.current())));
         return switch (outcome) {
             case Outcome.Success<Revocation> done -> Response.ok()
                     .header("Cache-Control", "no-store")

@@ -25,9 +25,11 @@ public class TokenEndpoint {
     }
 
     private final TokenService tokens;
+    private final RequestSources sources;
 
-    public TokenEndpoint(TokenService tokens) {
+    public TokenEndpoint(TokenService tokens, RequestSources sources) {
         this.tokens = tokens;
+        this.sources = sources;
     }
 
     /** An OAuth token endpoint: every general-purpose grant, RFC 6749 §5.2 errors. */
@@ -54,7 +56,8 @@ public class TokenEndpoint {
         Outcome<TokenRequest> read = tenant.then(t -> TokenRequestReader
                 .read(http.contentType(), http.body() == null ? new byte[0] : http.body(), http.authorization(),
                         http.uri().getQueryParameters().keySet(), acceptJson)
-                .map(r -> new TokenRequest(t, r.credentials(), r.parameters(), http.uri().getAbsolutePath(), rules)));
+                .map(r -> new TokenRequest(t, r.credentials(), r.parameters(), http.uri().getAbsolutePath(), rules,
+                        sources.current())));
         return switch (read) {
             case Outcome.Failure<TokenRequest> failure -> errors.apply(failure.error());
             case Outcome.Success<TokenRequest> request ->

@@ -40,7 +40,8 @@ public final class V0Responses {
     static Response render(LegacyAnswer answer, String requestId) {
         Response.ResponseBuilder response = switch (answer) {
             case LegacyAnswer.Issued issued -> Response.ok(token(issued.token()));
-            case LegacyAnswer.Failed failed -> error(status(failed.error()), message(failed.error()), requestId);
+            case LegacyAnswer.Failed failed -> retryAfter(error(status(failed.error()), message(failed.error()),
+                    requestId), failed.error());
             case LegacyAnswer.Gone gone -> error(410, gone.refusal().message(), requestId);
         };
         return withNotice(response, answer.notice()).build();
@@ -49,6 +50,12 @@ public final class V0Responses {
     /** An error of the v0 surface that the framework raised before the resource ran (405, 415, ...). */
     public static Response error(int status, String message, String requestId, Optional<DeprecationDecision.Notice> notice) {
         return withNotice(error(status, message, requestId), notice).build();
+    }
+
+    /** RFC 9110 §10.2.3: when a throttled caller may try again. */
+    private static Response.ResponseBuilder retryAfter(Response.ResponseBuilder response, OAuthError error) {
+        error.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", seconds));
+        return response;
     }
 
     private static TokenBody token(IssuedToken token) {
@@ -68,10 +75,16 @@ public final class V0Responses {
         return response;
     }
 
-    /** seed 001: 400 for malformed requests, 403 for any failed authentication, 500 only for real faults. */
+    /**
+     * seed 001: 400 for malformed requests, 403 for any failed authentication, 500 only for real faults; 429 for a
+     * caller over a rate limit or locked after failed attempts.
+     */
     static int status(OAuthError error) {
         if (error.cause() == OAuthError.Cause.UNKNOWN_TENANT) {
             return 404;
+        }
+        if (error.cause() == OAuthError.Cause.THROTTLED) {
+            return 429;
         }
         return switch (error.code()) {
             case INVALID_REQUEST, UNSUPPORTED_GRANT_TYPE, UNSUPPORTED_RESPONSE_TYPE -> 400;
@@ -86,6 +99,7 @@ public final class V0Responses {
         return switch (status(error)) {
             case 400, 404 -> error.description();
             case 403 -> AUTHENTICATION_FAILED;
+            case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";
             default -> "Internal Error";
         };

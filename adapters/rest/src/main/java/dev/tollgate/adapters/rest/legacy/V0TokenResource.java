@@ -2,6 +2,7 @@ package dev.tollgate.adapters.rest.legacy;
 
 import dev.tollgate.adapters.rest.common.RequestIds;
 import dev.tollgate.application.legacy.LegacyAnswer;
+import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.application.legacy.LegacyTokenApi;
 import dev.tollgate.application.tenant.TenantDirectory;
 import io.vertx.ext.web.RoutingContext;
@@ -49,7 +50,7 @@ public class V0TokenResource {
             @Context UriInfo uri, @Context RoutingContext rc, byte[] body) {
         return logged("token", rc, () -> api.token(tenants.byHost(host),
                 V0Requests.passwordLogin(contentType, body == null ? new byte[0] : body,
-                        uri.getQueryParameters().keySet())));
+                        uri.getQueryParameters().keySet()), source(rc)));
     }
 
     @POST
@@ -61,7 +62,14 @@ public class V0TokenResource {
             @Context UriInfo uri, @Context RoutingContext rc, byte[] body) {
         return logged("refresh_token", rc, () -> api.refresh(tenants.byHost(host),
                 V0Requests.refreshToken(contentType, body == null ? new byte[0] : body,
-                        uri.getQueryParameters().keySet())));
+                        uri.getQueryParameters().keySet()), source(rc)));
+    }
+
+    /** Where the call came from, for the rate limits and brute-force locks. */
+    private static SourceAddress source(RoutingContext rc) {
+        return rc.request().remoteAddress() == null
+                ? SourceAddress.UNKNOWN
+                : SourceAddress.of(rc.request().remoteAddress().hostAddress());
     }
 
     private Response logged(String endpoint, RoutingContext rc, Supplier<LegacyAnswer> work) {

@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.rest.moltin;
 
+import dev.tollgate.adapters.rest.common.RequestSources;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -65,10 +66,12 @@ public class CustomerTokenResource {
 
     private final CustomerTokens customerTokens;
     private final TenantDirectory tenants;
+    private final RequestSources sources;
 
-    public CustomerTokenResource(CustomerTokens customerTokens, TenantDirectory tenants) {
+    public CustomerTokenResource(CustomerTokens customerTokens, TenantDirectory tenants, RequestSources sources) {
         this.customerTokens = customerTokens;
         this.tenants = tenants;
+        this.sources = sources;
     }
 
     @POST
@@ -108,7 +111,8 @@ public class CustomerTokenResource {
             case Outcome.Failure<CustomerLogin> invalid ->
                     JsonApiErrors.render(422, "Unprocessable Entity", invalid.error().description());
             case Outcome.Success<CustomerLogin> valid -> switch (tenant.then(store ->
-                    customerTokens.issue(store, bearer.get(), valid.value().email(), valid.value().password()))) {
+                    customerTokens.issue(store, bearer.get(), valid.value().email(), valid.value().password(),
+                            sources.current()))) {
                 case Outcome.Success<CustomerToken> issued ->
                         Response.ok(new CustomerTokenDocument(CustomerTokenData.of(issued.value())))
                                 .header("Cache-Control", "no-store")

@@ -35,9 +35,10 @@ public final class JsonApiErrors {
         switch (error.cause()) {
             case BASIC_AUTHENTICATION_FAILED ->
                     response.header("WWW-Authenticate", "Basic realm=\"tollgate\", charset=\"UTF-8\"");
-            case GENERAL, UNKNOWN_TENANT, BODY_TOO_LARGE -> {
+            case GENERAL, UNKNOWN_TENANT, BODY_TOO_LARGE, THROTTLED -> {
             }
         }
+        error.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", seconds));
         if (error.code() == OAuthErrorCode.INVALID_TOKEN) {
             // RFC 6750 §3: the challenge names the scheme and the error
             response.header("WWW-Authenticate", "Bearer realm=\"tollgate\", error=\"invalid_token\"");
@@ -61,6 +62,7 @@ public final class JsonApiErrors {
         return switch (error.cause()) {
             case UNKNOWN_TENANT -> 404;
             case BODY_TOO_LARGE -> 413;
+            case THROTTLED -> 429;
             case BASIC_AUTHENTICATION_FAILED, GENERAL -> switch (error.code()) {
                 // invalid_grant here is a customer's wrong email or password: authentication failed
                 case INVALID_CLIENT, INVALID_TOKEN, INVALID_GRANT -> 401;
@@ -76,6 +78,7 @@ public final class JsonApiErrors {
         return switch (error.cause()) {
             case UNKNOWN_TENANT -> "Not Found";
             case BODY_TOO_LARGE -> "Payload Too Large";
+            case THROTTLED -> "Too Many Requests";
             case BASIC_AUTHENTICATION_FAILED, GENERAL -> switch (error.code()) {
                 case INVALID_REQUEST -> "Invalid Request";
                 case INVALID_CLIENT -> "Invalid Client";
