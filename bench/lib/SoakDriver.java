@@ -524,7 +524,6 @@ public class SoakDriver {
 
     final List<Row> rows = new ArrayList<>();
     final List<double[]> rssSamples = new ArrayList<>(); // {seconds since the measured phase began, RSS MB, threads}
-    volatile boolean schedulerDone;
 
     int run() throws Exception {
         long totalNanos = TimeUnit.SECONDS.toNanos(o.warmupS + o.durationS);
@@ -561,7 +560,6 @@ public class SoakDriver {
                 }
                 send(order[best], due);
             }
-            schedulerDone = true;
         }, "soak-scheduler");
         scheduler.setPriority(Thread.MAX_PRIORITY);
         scheduler.start();
