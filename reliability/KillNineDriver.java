@@ -93,8 +93,9 @@ public class KillNineDriver {
     }
 
     static final class Http {
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 as curl, browsers' first request and most SDKs send it (the JDK would try an h2c upgrade)
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
         private final Config config;
 
         Http(Config config) {
