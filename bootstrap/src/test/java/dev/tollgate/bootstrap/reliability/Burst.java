@@ -20,11 +20,16 @@ final class Burst {
 
     /** What each of the {@code parallel} calls returned, in thread order; bounded waits so a hang fails the test. */
     static <T> List<T> of(int parallel, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CyclicBarrier barrier = new CyclicBarrier(parallel);
+        return all(java.util.Collections.nCopies(parallel, call));
+    }
+
+    /** Different calls released together; what each returned, in the order given. */
+    static <T> List<T> all(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CyclicBarrier barrier = new CyclicBarrier(calls.size());
         try {
             List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
+            for (Callable<T> call : calls) {
                 futures.add(pool.submit(() -> {
                     barrier.await(60, TimeUnit.SECONDS);
                     return call.call();

@@ -16,9 +16,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -43,6 +45,7 @@ class RefreshTokenRaceTest {
     private static final Logger LOG = Logger.getLogger(RefreshTokenRaceTest.class);
     private static final int PARALLEL = 24;
     private static final int ROUNDS = 3;
+    private static final int REPLAYS = 8;
     private static RaceStage storefront;
     private static String posSecret;
     private static RaceStage v0Rotating;
@@ -93,6 +96,38 @@ class RefreshTokenRaceTest {
             assertNotEquals(presented, winner, "a rotated token is a new one");
             assertWinnerAsPromised(presented, winner, RefreshTokenRaceTest::oauthRefresh,
                     RefreshTokenRaceTest::isOAuthInvalidGrant);
+        }
+    }
+
+    /**
+     * RFC 9700 §4.14.2 under a race: a thief replays a replaced token while the holder refreshes the current one. The
+     * reuse revokes the family; a new token the holder got in the meantime must be revoked with it, not survive as
+     * the family's only live token. Over HTTP the exact interleaving is left to chance; ReuseRevocationRaceTest forces
+     * the one that used to leave a live token.
+     */
+    @Test
+    void aReuseRacingTheHoldersRefreshRevokesTheWholeFamily() throws Exception {
+        for (int round = 0; round < 2 * ROUNDS; round++) {
+            String replaced = oauthPassword().then().statusCode(200).extract().path("refresh_token");
+            String current = oauthRefresh(replaced).then().statusCode(200).extract().path("refresh_token");
+            // the replays sweep over the holder's transaction (a few ms), round after round, so that some land in it
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < REPLAYS; i++) {
+                long delay = 2L * round + i;
+                calls.add(() -> {
+                    Thread.sleep(delay);
+                    return oauthRefresh(replaced);
+                });
+            }
+            calls.add(() -> oauthRefresh(current));
+            List<Response> all = Burst.all(calls);
+            for (Response replay : all.subList(0, REPLAYS)) {
+                assertTrue(isOAuthInvalidGrant(replay), replay.asString());
+            }
+            Map<String, Integer> states = familyStates(replaced);
+            LOG.infof("reuse race outcome: holder got %d, family %s", all.getLast().statusCode(), states);
+            assertEquals(null, states.get("active"), "no live token left in a family whose reuse was detected: "
+                    + states);
         }
     }
 
