@@ -14,6 +14,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,6 +29,12 @@ import java.util.function.Supplier;
  * own changes at once. Other replicas' changes (and changes by hand) move the {@code cache_epoch} counter in the same
  * transaction (V10 triggers); {@link #refresh()} reads it every {@code tollgate.cache.refresh-interval} and drops
  * everything when it has moved. Entries are bounded in number, so made-up client_ids or Host names only evict.
+ *
+ * <p>A load that read the database before a write committed must not land in the cache after the write's drop (a
+ * secret rotation would then answer {@code invalid_client} to the new secret it just returned, until the next
+ * refresh): every drop moves a generation counter, and a loaded value is kept only if no drop happened since its
+ * load began. Caffeine's own {@code get(key, loader)} cannot give this, since clearing does not discard a load in
+ * flight.
  */
 @ApplicationScoped
 public class RepositoryCaches {
@@ -40,6 +48,10 @@ public class RepositoryCaches {
     private final TransactionSynchronizationRegistry transactions;
     private final AgroalDataSource dataSource;
     private final List<Cache<?, ?>> caches = new CopyOnWriteArrayList<>();
+    /** Drops take it exclusively, so that no loaded value is stored between a drop's count and its clearing. */
+    private final ReadWriteLock dropping = new ReentrantReadWriteLock();
+    /** How many drops so far; changed only under the write lock of {@link #dropping}. */
+    private volatile long generation;
     private volatile long epoch = Long.MIN_VALUE;
 
     public RepositoryCaches(TransactionSynchronizationRegistry transactions, AgroalDataSource dataSource) {
@@ -62,12 +74,31 @@ public class RepositoryCaches {
         return cache;
     }
 
-    /** The cached value, loaded when missing; read through in a transaction that wrote to the cached tables. */
+    /**
+     * The cached value, loaded when missing; read through in a transaction that wrote to the cached tables. A value
+     * loaded while the caches were dropped is returned to this caller only (it asked before the drop finished).
+     */
     public <K, V> V read(Cache<K, V> cache, K key, Function<K, V> load) {
         if (inTransaction() && transactions.getResource(WROTE) != null) {
             return load.apply(key);
         }
-        return cache.get(key, load);
+        V cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        long loadedIn = generation;
+        V loaded = load.apply(key);
+        if (loaded != null) {
+            dropping.readLock().lock();
+            try {
+                if (generation == loadedIn) {
+                    cache.put(key, loaded);
+                }
+            } finally {
+                dropping.readLock().unlock();
+            }
+        }
+        return loaded;
     }
 
     /** Runs a write, dropping every cache now and when the write's transaction ends. */
@@ -98,7 +129,13 @@ public class RepositoryCaches {
     }
 
     public void invalidateAll() {
-        caches.forEach(Cache::invalidateAll);
+        dropping.writeLock().lock();
+        try {
+            generation++;
+            caches.forEach(Cache::invalidateAll);
+        } finally {
+            dropping.writeLock().unlock();
+        }
     }
 
     /**

@@ -70,9 +70,23 @@ public class JdbcRefreshTokenRepository implements RefreshTokenRepository {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * One UPDATE sees the family as of its start: if it waits for a token that a parallel refresh is rotating, the
+     * successor that refresh commits is not among its rows and would stay active. So it runs again until a pass finds
+     * nothing left; this ends, since a revoked token can no longer be rotated (the tokens revoked so far stay locked
+     * until the commit, and a refresh that locked one first has committed its successor before the next pass).
+     */
     @Override
     @Transactional
     public int revokeFamily(UUID familyId, Instant at) {
+        int total = 0;
+        for (int revoked = revokeVisible(familyId, at); revoked > 0; revoked = revokeVisible(familyId, at)) {
+            total += revoked;
+        }
+        return total;
+    }
+
+    private int revokeVisible(UUID familyId, Instant at) {
         return em.createNativeQuery(
                         "update refresh_token set state = 'revoked', changed_at = ?2 where family_id = ?1 and state <> 'revoked'")
                 .setParameter(1, familyId)
