@@ -221,6 +221,15 @@ class SecretLeakTest {
         at().formParam("client_id", "pos").formParam("client_secret", pos)
                 .formParam("token", (String) refreshed.path("access_token")).post("/oauth/revoke").then().statusCode(200);
 
+        // genuine tokens the admin API refuses (a user's, a revoked one): the refusal is logged at DEBUG
+        given().auth().oauth2((String) password.path("access_token")).get("/admin/tenants/" + TENANT + "/clients")
+                .then().statusCode(401);
+        String revokedAdmin = AdminTokens.operator();
+        secret("revoked operator token", revokedAdmin);
+        given().auth().preemptive().basic("tollgate-admin", AdminTokens.OPERATOR_SECRET).formParam("token", revokedAdmin)
+                .post("/auth/realms/admin/protocol/openid-connect/revoke").then().statusCode(200);
+        given().auth().oauth2(revokedAdmin).get("/admin/tenants/" + TENANT + "/clients").then().statusCode(401);
+
         // failures: wrong passwords and secrets, which are often someone's real ones mistyped
         String wrong = "Wrong-but-secret-passw0rd-77";
         secret("wrong password", wrong);
