@@ -7,8 +7,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.bootstrap.security.Forgeries.Forgery;
 import dev.tollgate.bootstrap.support.AdminTokens;
@@ -23,6 +28,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,11 +179,11 @@ class ForgedBearerTokenTest {
     void theAdminApiRefusesATenantsTokenThatClaimsToBeTheAdminTenants() {
         // a genuine token of a tenant, its tenant claim rewritten to "admin" and re-signed by that tenant's key
         Forgeries tenantKeys = forgeries(stage.storeToken(), TENANT, "admin");
-        String claimsAdmin = Forgeries.signed(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
-                        .type(com.nimbusds.jose.JOSEObjectType.JWT).keyID(tenantKeys.key().keyId()).build(),
+        String claimsAdmin = Forgeries.signed(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                        .keyID(tenantKeys.key().keyId()).build(),
                 Forgeries.with(tenantKeys.claims(), b -> b.claim("tenant", "admin")
                         .claim("scope", "tenants:manage clients:manage")),
-                new com.nimbusds.jose.crypto.RSASSASigner(tenantKeys.key().privateKey()));
+                new RSASSASigner(tenantKeys.key().privateKey()));
         adminRefused(admin(claimsAdmin));
         adminRefused(given().auth().oauth2(claimsAdmin).get("/admin/tenants"));
     }
@@ -232,7 +239,7 @@ class ForgedBearerTokenTest {
                 .formParam("grant_type", "password").formParam("username", AttackStage.CUSTOMER_EMAIL)
                 .formParam("password", AttackStage.CUSTOMER_PASSWORD).post("/oauth/token")
                 .then().statusCode(200).extract().path("access_token");
-        assertEquals("clients:manage", JsonPath.from(new String(java.util.Base64.getUrlDecoder()
+        assertEquals("clients:manage", JsonPath.from(new String(Base64.getUrlDecoder()
                 .decode(userToken.split("\\.")[1]), StandardCharsets.UTF_8)).getString("scope"));
         adminRefused(admin(userToken));
         // a Moltin customer token and an implicit token (anyone may get one) are no admin tokens either
@@ -258,18 +265,11 @@ class ForgedBearerTokenTest {
         adminRefused(admin(refresh));
         invalidAccessToken(stage.customerToken(refresh));
 
-        com.nimbusds.jwt.JWTClaimsSet assertion = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("signer")
-                .subject(AttackStage.CUSTOMER_EMAIL).issueTime(java.util.Date.from(AttackStage.serviceNow())).build();
-        String idToken;
-        try {
-            idToken = stage.request().formParam("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer")
-                    .formParam("assertion", Forgeries.signed(new com.nimbusds.jose.JWSHeader(
-                            com.nimbusds.jose.JWSAlgorithm.HS256), assertion,
-                            new com.nimbusds.jose.crypto.MACSigner(secret.getBytes(StandardCharsets.UTF_8))))
-                    .post("/oauth/token").then().statusCode(200).extract().path("id_token");
-        } catch (com.nimbusds.jose.KeyLengthException e) {
-            throw new IllegalStateException(e);
-        }
+        JWTClaimsSet assertion = new JWTClaimsSet.Builder().issuer("signer").subject(AttackStage.CUSTOMER_EMAIL)
+                .issueTime(Date.from(AttackStage.serviceNow())).build();
+        String idToken = stage.request().formParam("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer")
+                .formParam("assertion", Forgeries.hs256(assertion, secret))
+                .post("/oauth/token").then().statusCode(200).extract().path("id_token");
         adminRefused(admin(idToken));
         invalidAccessToken(stage.customerToken(idToken));
         inactive(stage.introspect(idToken));

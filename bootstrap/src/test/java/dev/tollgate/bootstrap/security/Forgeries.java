@@ -1,10 +1,12 @@
 package dev.tollgate.bootstrap.security;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -179,7 +181,7 @@ record Forgeries(String genuine, SigningKey key, String publicJwk, String public
         try {
             return new Forgery(name, signed(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
                     .keyID(key.keyId()).build(), claims, new MACSigner(secret)));
-        } catch (com.nimbusds.jose.KeyLengthException e) {
+        } catch (KeyLengthException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -190,7 +192,7 @@ record Forgeries(String genuine, SigningKey key, String publicJwk, String public
             case ES256 -> {
                 try {
                     yield new ECDSASigner((ECPrivateKey) key.privateKey());
-                } catch (com.nimbusds.jose.JOSEException e) {
+                } catch (JOSEException e) {
                     throw new IllegalStateException(e);
                 }
             }
@@ -200,7 +202,7 @@ record Forgeries(String genuine, SigningKey key, String publicJwk, String public
     private static JWSSigner signer(RSAKey key) {
         try {
             return new RSASSASigner(key);
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -210,7 +212,17 @@ record Forgeries(String genuine, SigningKey key, String publicJwk, String public
             JWSObject jws = new JWSObject(header, new Payload(claims.toJSONObject()));
             jws.sign(signer);
             return jws.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HS256 JWS keyed with the UTF-8 bytes of {@code secret}, as RFC 7523 clients sign with their secret. */
+    static String hs256(JWTClaimsSet claims, String secret) {
+        try {
+            return signed(new JWSHeader(JWSAlgorithm.HS256), claims,
+                    new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (KeyLengthException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tollgate.bootstrap.support.AdminTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.RedirectConfig;
@@ -17,12 +22,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +61,7 @@ class SqlInjectionTest {
     private static String posSecret;
     private static String controlSecret;
     private static String operator;
-    private static com.nimbusds.jose.jwk.RSAKey rsa;
+    private static RSAKey rsa;
 
     @BeforeEach
     void setUp() {
@@ -68,8 +75,8 @@ class SqlInjectionTest {
         controlSecret = AttackStage.client(TENANT, "{\"client_id\":\"control\",\"name\":\"Control\"}");
         operator = AdminTokens.operator();
         try {
-            rsa = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate();
-        } catch (com.nimbusds.jose.JOSEException e) {
+            rsa = new RSAKeyGenerator(2048).generate();
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         stage = created;
@@ -86,22 +93,16 @@ class SqlInjectionTest {
     private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     /** An HS256 assertion of the pos client for the customer, signed with its secret, one claim changed. */
-    private static String assertion(java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> change) {
-        com.nimbusds.jwt.JWTClaimsSet claims = change.apply(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("pos")
-                .subject(AttackStage.CUSTOMER_EMAIL).issueTime(java.util.Date.from(AttackStage.serviceNow()))).build();
-        try {
-            return Forgeries.signed(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims,
-                    new com.nimbusds.jose.crypto.MACSigner(posSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (com.nimbusds.jose.KeyLengthException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String assertion(UnaryOperator<JWTClaimsSet.Builder> change) {
+        return Forgeries.hs256(change.apply(new JWTClaimsSet.Builder().issuer("pos").subject(AttackStage.CUSTOMER_EMAIL)
+                .issueTime(Date.from(AttackStage.serviceNow()))).build(), posSecret);
     }
 
     /** A public RSA JWK whose kid is {@code kid}. */
     private static String publicJwk(String kid) {
         Map<String, Object> jwk = new LinkedHashMap<>(rsa.toPublicJWK().toJSONObject());
         jwk.put("kid", kid);
-        return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(jwk);
+        return JSONObjectUtils.toJSONString(jwk);
     }
 
     private static final Set<Integer> REFUSED = Set.of(400, 401, 403, 404, 405, 409, 413, 415, 422, 429);
