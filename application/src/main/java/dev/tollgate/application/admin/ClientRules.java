@@ -69,12 +69,12 @@ final class ClientRules {
             return AdminResult.invalid("client_id", "cannot be changed");
         }
         String name = spec.name().orElse(current.name()).strip();
-        if (name.isEmpty() || name.length() > 200) {
-            return AdminResult.invalid("name", "1 to 200 characters");
+        if (name.isEmpty() || name.length() > 200 || !FreeText.line(name)) {
+            return AdminResult.invalid("name", "1 to 200 characters, no control characters");
         }
         String description = spec.description().orElse(current.description());
-        if (description.length() > 2000) {
-            return AdminResult.invalid("description", "at most 2000 characters");
+        if (description.length() > 2000 || !FreeText.lines(description)) {
+            return AdminResult.invalid("description", "at most 2000 characters, no control characters but line breaks");
         }
         AdminResult<ClientKind> kind = kind(current, spec);
         if (kind instanceof AdminResult.Refused<ClientKind> refused) {

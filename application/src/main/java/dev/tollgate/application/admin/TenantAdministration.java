@@ -179,8 +179,8 @@ public class TenantAdministration {
             return AdminResult.invalid("slug", "cannot be changed");
         }
         String displayName = spec.displayName().orElse(current.displayName()).strip();
-        if (displayName.isEmpty() || displayName.length() > 200) {
-            return AdminResult.invalid("display_name", "1 to 200 characters");
+        if (displayName.isEmpty() || displayName.length() > 200 || !FreeText.line(displayName)) {
+            return AdminResult.invalid("display_name", "1 to 200 characters, no control characters");
         }
         List<String> domains = new ArrayList<>();
         for (String domain : spec.domains().orElse(current.domains())) {

@@ -116,16 +116,17 @@ public class UserAdministration {
 
     private static AdminResult<User> apply(User current, UserSpec spec) {
         String email = spec.email().map(e -> e.strip().toLowerCase(Locale.ROOT)).orElse(current.email());
-        if (!EMAIL.matcher(email).matches() || email.length() > 320) {
+        if (!EMAIL.matcher(email).matches() || email.length() > 320 || !FreeText.line(email)) {
             return AdminResult.invalid("email", "not an email address");
         }
         String username = spec.username().map(String::strip).orElse(current.username());
-        if (username.isEmpty() || username.length() > 320 || username.chars().anyMatch(Character::isWhitespace)) {
+        if (username.isEmpty() || username.length() > 320 || username.chars().anyMatch(Character::isWhitespace)
+                || !FreeText.line(username)) {
             return AdminResult.invalid("username", "1 to 320 characters without spaces");
         }
         String name = spec.name().map(String::strip).orElse(current.name());
-        if (name.length() > 200) {
-            return AdminResult.invalid("name", "at most 200 characters");
+        if (name.length() > 200 || !FreeText.line(name)) {
+            return AdminResult.invalid("name", "at most 200 characters, no control characters");
         }
         List<String> roles = new ArrayList<>();
         for (String role : spec.roles().orElse(current.roles())) {

@@ -65,8 +65,8 @@ public class PresentedTokens {
     }
 
     /**
-     * One of the tenant's access tokens, signed by one of its keys with its issuer; whether it is still valid
-     * (expiry, deny list) is the caller's to judge.
+     * One of the tenant's access tokens, signed by one of its keys, with its issuer and audience; whether it is still
+     * valid (expiry, deny list) is the caller's to judge.
      */
     public Optional<VerifiedAccessToken> accessToken(Tenant tenant, String value) {
         if (value.length() > MAX_TOKEN_LENGTH || !looksLikeCompactJws(value)) {
@@ -74,8 +74,10 @@ public class PresentedTokens {
             return Optional.empty();
         }
         String issuer = tenant.issuer(settings.publicUrl()).toString();
+        String audience = tenant.audience(settings.publicUrl());
+        // the audience too (RFC 9068 §4): ID tokens are signed with the same keys, for the client as audience
         return verifier.verify(value, signingKeys.verificationKeys(tenant))
-                .filter(token -> token.issuer().equals(issuer));
+                .filter(token -> token.issuer().equals(issuer) && token.audience().contains(audience));
     }
 
     private Optional<PresentedToken> refresh(Tenant tenant, String value) {

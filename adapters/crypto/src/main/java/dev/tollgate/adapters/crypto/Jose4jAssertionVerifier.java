@@ -92,6 +92,10 @@ public final class Jose4jAssertionVerifier implements AssertionVerifier {
         }
         try {
             JwtClaims claims = JwtClaims.parse(payloadJson.get());
+            if (claims.getJwtId() != null && claims.getJwtId().indexOf('\u0000') >= 0) {
+                // the id is remembered to refuse replays, and no database holds U+0000 in text
+                return malformed("The assertion's jti is not a valid id");
+            }
             return Outcome.success(new JwtAssertion(
                     compact,
                     algorithm.get(),

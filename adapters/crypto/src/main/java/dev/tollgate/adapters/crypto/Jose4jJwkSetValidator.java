@@ -107,6 +107,10 @@ public final class Jose4jJwkSetValidator implements JwkSetValidator {
         if (key.getAlgorithm() != null && !expectedAlg.equals(key.getAlgorithm())) {
             return Optional.of("alg must be " + expectedAlg + " for this key");
         }
+        if (key.getKeyId() != null && key.getKeyId().chars().anyMatch(Character::isISOControl)) {
+            // a kid is matched against assertions' headers and stored as text: control characters have no place
+            return Optional.of("kid must not contain control characters");
+        }
         if (key.getKeyId() != null && !kids.add(key.getKeyId())) {
             return Optional.of("kid " + key.getKeyId() + " is used twice");
         }

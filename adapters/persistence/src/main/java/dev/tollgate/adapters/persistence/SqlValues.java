@@ -13,6 +13,14 @@ public final class SqlValues {
     private SqlValues() {
     }
 
+    /**
+     * Whether PostgreSQL can hold the text: it refuses U+0000 in any text value (SQLState 22021), so such a value,
+     * e.g. a client_id or a username sent by a caller, matches no row and must not reach a query.
+     */
+    public static boolean storable(String text) {
+        return text.indexOf('\u0000') < 0;
+    }
+
     /** A native query whose parameters can be bound with their type, so that a null is a typed null. */
     public static NativeQuery<?> nativeQuery(EntityManager em, String sql) {
         return em.createNativeQuery(sql).unwrap(NativeQuery.class);

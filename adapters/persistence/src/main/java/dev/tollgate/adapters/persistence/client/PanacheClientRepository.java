@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.persistence.client;
 
+import dev.tollgate.adapters.persistence.SqlValues;
 import dev.tollgate.application.client.ClientRegistration;
 import dev.tollgate.application.client.StoredSecret;
 import dev.tollgate.application.port.ClientRepository;
@@ -38,6 +39,9 @@ public class PanacheClientRepository implements ClientRepository {
     @Override
     @Transactional
     public Optional<ClientRegistration> find(UUID tenantId, String clientId) {
+        if (!SqlValues.storable(clientId)) {
+            return Optional.empty();
+        }
         return ClientEntity.<ClientEntity>find("tenantId = ?1 and clientId = ?2", tenantId, clientId)
                 .firstResultOptional()
                 .map(entity -> new ClientRegistration(toDomain(entity), secrets(entity.id)));
@@ -123,7 +127,8 @@ public class PanacheClientRepository implements ClientRepository {
     @Transactional
     public boolean delete(UUID tenantId, String clientId) {
         // client_secret rows go with it (on delete cascade)
-        return ClientEntity.delete("tenantId = ?1 and clientId = ?2", tenantId, clientId) > 0;
+        return SqlValues.storable(clientId)
+                && ClientEntity.delete("tenantId = ?1 and clientId = ?2", tenantId, clientId) > 0;
     }
 
     @Override
@@ -174,6 +179,9 @@ public class PanacheClientRepository implements ClientRepository {
     }
 
     private static Optional<ClientEntity> entity(UUID tenantId, String clientId) {
+        if (!SqlValues.storable(clientId)) {
+            return Optional.empty();
+        }
         return ClientEntity.<ClientEntity>find("tenantId = ?1 and clientId = ?2", tenantId, clientId)
                 .firstResultOptional();
     }

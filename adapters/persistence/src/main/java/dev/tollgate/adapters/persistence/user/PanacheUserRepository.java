@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.persistence.user;
 
+import dev.tollgate.adapters.persistence.SqlValues;
 import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.user.StoredUser;
 import dev.tollgate.domain.tenant.View;
@@ -26,6 +27,9 @@ public class PanacheUserRepository implements UserRepository {
     @Override
     @Transactional
     public Optional<StoredUser> findByLogin(UUID tenantId, String login) {
+        if (!SqlValues.storable(login)) {
+            return Optional.empty();
+        }
         // a username match wins over an email match: both are unique per tenant, but one user's username may be
         // another's email
         return UserEntity.<UserEntity>find("tenantId = ?1 and username = ?2", tenantId, login).firstResultOptional()
@@ -37,6 +41,9 @@ public class PanacheUserRepository implements UserRepository {
     @Override
     @Transactional
     public Optional<StoredUser> findByEmail(UUID tenantId, String email) {
+        if (!SqlValues.storable(email)) {
+            return Optional.empty();
+        }
         // emails are stored in lower case (the admin API lowers them)
         return UserEntity.<UserEntity>find("tenantId = ?1 and email = ?2", tenantId, email.toLowerCase(Locale.ROOT))
                 .firstResultOptional().map(e -> new StoredUser(toDomain(e), e.passwordHash));

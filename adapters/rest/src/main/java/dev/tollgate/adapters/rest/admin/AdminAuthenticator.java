@@ -24,7 +24,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Turns {@code Authorization: Bearer <jwt>} into an {@link AdminCaller}. The token is verified by smallrye-jwt
  * against the JWKS of the tenant it names, with that tenant's issuer and audience: a token of one tenant never
- * verifies as another's, and only RS256/ES256 are accepted (no {@code none}, no HMAC confusion).
+ * verifies as another's, and only RS256/ES256 are accepted (no {@code none}, no HMAC confusion). Only a client's own
+ * client_credentials token (no {@code gty}, the client as subject) is a caller: a user signing in through a client
+ * that holds admin scopes gets those scopes in its token, but not the right to administer.
  */
 @ApplicationScoped
 public class AdminAuthenticator {
@@ -66,6 +68,11 @@ public class AdminAuthenticator {
             if (verified.getTokenID() == null || denyList.denies(tenant, verified.getTokenID())) {
                 // revoked (RFC 7009) before its expiry
                 LOG.debugf("Admin token refused: revoked");
+                return AdminResult.refused(INVALID);
+            }
+            if (verified.getClaim("gty") != null || !verified.getSubject().equals(stringClaim(verified, "client_id"))) {
+                // a user's, customer's or implicit token carries its client's scopes but not its client's trust
+                LOG.debugf("Admin token refused: not a client credentials token");
                 return AdminResult.refused(INVALID);
             }
             String scope = stringClaim(verified, "scope");
