@@ -88,7 +88,7 @@ public class CustomerTokens {
     /** The client whose own token (implicit or client_credentials) the caller presents. */
     private Outcome<Client> caller(Tenant tenant, String bearer) {
         VerifiedAccessToken token = presented.accessToken(tenant, bearer)
-                .filter(t -> !t.isExpiredAt(clock.instant()))
+                .filter(t -> t.isValidAt(clock.instant()))
                 .filter(t -> !denyList.denies(tenant, t.tokenId()))
                 .orElse(null);
         if (token == null) {

@@ -63,7 +63,7 @@ public class TokenIntrospection {
     }
 
     private Introspection access(Tenant tenant, VerifiedAccessToken token) {
-        if (token.isExpiredAt(clock.instant()) || denyList.denies(tenant, token.tokenId())) {
+        if (!token.isValidAt(clock.instant()) || denyList.denies(tenant, token.tokenId())) {
             return new Introspection.Inactive();
         }
         return new Introspection.ActiveAccessToken(token, username(tenant, token.subject()));

@@ -1,6 +1,7 @@
 package dev.tollgate.application.token;
 
 import dev.tollgate.domain.scope.Scope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,29 @@ public record VerifiedAccessToken(
         return Optional.ofNullable(otherClaims.get("view"));
     }
 
+    /**
+     * How far ahead of this replica's clock another replica's may be: a token issued "in the future" by less is
+     * accepted, by more it was not made by Tollgate's own clock (only a holder of the key could have made it).
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     public boolean isExpiredAt(Instant now) {
         return !expiresAt.isAfter(now);
+    }
+
+    /** Not expired, not issued in the future, and not before its {@code nbf} (RFC 7519 §4.1.5), at {@code now}. */
+    public boolean isValidAt(Instant now) {
+        Instant latest = now.plus(CLOCK_SKEW);
+        return !isExpiredAt(now) && !issuedAt.isAfter(latest) && notBefore().map(nbf -> !nbf.isAfter(latest))
+                .orElse(true);
+    }
+
+    /** {@code nbf}, where the token has one (Tollgate's own never do; a number that is not one is "never"). */
+    public Optional<Instant> notBefore() {
+        Object nbf = otherClaims.get("nbf");
+        if (nbf == null) {
+            return Optional.empty();
+        }
+        return Optional.of(nbf instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : Instant.MAX);
     }
 }

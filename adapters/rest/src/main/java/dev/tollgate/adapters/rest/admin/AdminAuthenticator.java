@@ -7,6 +7,7 @@ import dev.tollgate.application.key.SigningKeys;
 import dev.tollgate.application.tenant.ServiceSettings;
 import dev.tollgate.application.tenant.TenantDirectory;
 import dev.tollgate.application.token.AccessTokenDenyList;
+import dev.tollgate.application.token.VerifiedAccessToken;
 import dev.tollgate.domain.admin.AdminError;
 import dev.tollgate.domain.admin.AdminResult;
 import dev.tollgate.domain.error.Outcome;
@@ -17,6 +18,8 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -40,9 +43,11 @@ public class AdminAuthenticator {
     private final ServiceSettings settings;
     private final ObjectMapper json;
     private final AccessTokenDenyList denyList;
+    private final Clock clock;
 
     public AdminAuthenticator(JWTParser parser, TenantDirectory tenants, SigningKeys signingKeys,
-            ServiceSettings settings, ObjectMapper json, AccessTokenDenyList denyList) {
+            ServiceSettings settings, ObjectMapper json, AccessTokenDenyList denyList, Clock clock) {
+        this.clock = clock;
         this.parser = parser;
         this.tenants = tenants;
         this.signingKeys = signingKeys;
@@ -68,6 +73,12 @@ public class AdminAuthenticator {
             if (verified.getTokenID() == null || denyList.denies(tenant, verified.getTokenID())) {
                 // revoked (RFC 7009) before its expiry
                 LOG.debugf("Admin token refused: revoked");
+                return AdminResult.refused(INVALID);
+            }
+            if (Instant.ofEpochSecond(verified.getIssuedAtTime())
+                    .isAfter(clock.instant().plus(VerifiedAccessToken.CLOCK_SKEW))) {
+                // smallrye-jwt checks exp and nbf but not an iat in the future: not made by Tollgate's clock
+                LOG.debugf("Admin token refused: issued in the future");
                 return AdminResult.refused(INVALID);
             }
             if (verified.getClaim("gty") != null || !verified.getSubject().equals(stringClaim(verified, "client_id"))) {
