@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
@@ -18,11 +21,15 @@ import org.hibernate.exception.JDBCConnectionException;
  * sending to the backend"), a new one is refused with {@code 08001}, both wrapped by Hibernate in a
  * {@link JDBCConnectionException}; a fast shutdown ends sessions with {@code 57P01}, a server starting or stopping
  * refuses with {@code 57P03}; a full server with {@code 53300}. Agroal's own acquisition timeout (no connection within
- * {@code quarkus.datasource.jdbc.acquisition-timeout}) carries no SQLState; a commit that lost its connection fails
- * in Narayana with the XA codes of a lost resource manager.
+ * {@code quarkus.datasource.jdbc.acquisition-timeout}) carries no SQLState. A commit that lost its connection ends in
+ * Narayana's RollbackException (wrapped by QuarkusTransaction or by ArC), which keeps the XAException, and under it the
+ * SQL exception, as a suppressed exception rather than a cause. A call the {@link DatabaseCircuit} refused says so.
  */
 @ApplicationScoped
 public class ConnectionFailures implements DatabaseOutages {
+
+    /** Enough for any real chain; a pathological one is not an outage. */
+    private static final int MAXIMUM_LOOKED_AT = 64;
 
     /** SQLStates beyond class 08 (connection exception) that mean "the server is not there for us right now". */
     private static final Set<String> UNAVAILABLE_STATES = Set.of(
@@ -31,16 +38,26 @@ public class ConnectionFailures implements DatabaseOutages {
             "57P03", // cannot_connect_now: starting up, shutting down, in recovery
             "53300"); // too_many_connections
 
+    /** Causes, suppressed exceptions and chained SQL exceptions are all looked at, each once. */
     @Override
     public boolean isOutage(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (signalsOutage(cause)) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(failure);
+        while (!pending.isEmpty() && seen.size() < MAXIMUM_LOOKED_AT) {
+            Throwable next = pending.poll();
+            if (next == null || !seen.add(next)) {
+                continue;
+            }
+            if (signalsOutage(next)) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getNextException() != null
-                    && signalsOutage(sql.getNextException())) {
-                return true;
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(Arrays.asList(next.getSuppressed()));
+            if (next instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
             }
         }
         return false;
@@ -48,6 +65,7 @@ public class ConnectionFailures implements DatabaseOutages {
 
     private static boolean signalsOutage(Throwable cause) {
         return switch (cause) {
+            case DatabaseUnavailableException failingFast -> true;
             case JDBCConnectionException connection -> true;
             case SQLTransientConnectionException transientConnection -> true;
             case SQLNonTransientConnectionException lostConnection -> true;

@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.persistence.user;
 
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.user.StoredUser;
 import dev.tollgate.domain.tenant.View;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
+@DatabaseCall
 public class PanacheUserRepository implements UserRepository {
 
     @Override
