@@ -10,17 +10,18 @@ now_us() { local t=${EPOCHREALTIME/./}; echo "$t"; }
 exec {RELIABILITY_SLEEP_FD}<> <(:)
 nap() { read -r -t "$1" -u "$RELIABILITY_SLEEP_FD" _ || true; }
 
-# A TCP port on 127.0.0.1 that nothing listens on (the kernel's pick, through a short-lived listener).
+# A TCP port on 127.0.0.1 that nothing listens on, below the ephemeral range (32768 and up on Linux), where outgoing
+# connections would otherwise take it between our pick and the bind.
 free_port() {
     local port
     for _ in $(seq 1 50); do
-        port=$(( 20000 + RANDOM % 20000 ))
+        port=$(( 20000 + RANDOM % 12000 ))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return 0
         fi
     done
-    die "no free port found between 20000 and 40000"
+    die "no free port found between 20000 and 32000"
 }
 
 # Threads of a process (0 when it is gone), from /proc/<pid>/status.

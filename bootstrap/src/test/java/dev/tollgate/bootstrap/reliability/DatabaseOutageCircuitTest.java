@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.adapters.persistence.outage.DatabaseCircuit;
 import dev.tollgate.adapters.persistence.outage.DatabaseCircuit.Admission;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageCircuitTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final DatabaseCircuit circuit = new DatabaseCircuit(Duration.ofSeconds(2), now::get);
+    private final AtomicInteger drops = new AtomicInteger();
+    private final DatabaseCircuit circuit = new DatabaseCircuit(Duration.ofSeconds(2), now::get, drops::incrementAndGet);
 
     private void advance(Duration by) {
         now.addAndGet(by.toNanos());
@@ -84,10 +86,44 @@ class DatabaseOutageCircuitTest {
 
     @Test
     void aZeroPeriodTurnsItOff() {
-        DatabaseCircuit off = new DatabaseCircuit(Duration.ZERO, now::get);
+        DatabaseCircuit off = new DatabaseCircuit(Duration.ZERO, now::get, drops::incrementAndGet);
         off.trip();
         off.unreachable(off.admit());
         assertFalse(off.isOpen());
         assertEquals(Admission.CLOSED, off.admit());
+    }
+
+    @Test
+    void aLostConnectionDropsThePooledOnesButLetsCallsGoOn() {
+        circuit.lost(circuit.admit());
+        assertEquals(1, drops.get());
+        assertFalse(circuit.isOpen(), "a new connection may well work: the server may be back already");
+        assertEquals(Admission.CLOSED, circuit.admit());
+        // every request that held one of the dead connections says so: the pool is dropped once a second at most
+        circuit.lost(Admission.CLOSED);
+        circuit.connectionLost();
+        assertEquals(1, drops.get());
+        advance(Duration.ofSeconds(1));
+        circuit.connectionLost();
+        assertEquals(2, drops.get());
+    }
+
+    @Test
+    void openingDropsThePooledConnections() {
+        circuit.trip();
+        assertEquals(1, drops.get());
+        advance(Duration.ofSeconds(3));
+        circuit.unreachable(circuit.admit());
+        assertEquals(1, drops.get(), "already open: nothing new to drop");
+    }
+
+    @Test
+    void aProbeThatLostItsConnectionLetsTheNextOneTry() {
+        circuit.trip();
+        advance(Duration.ofSeconds(2));
+        Admission probe = circuit.admit();
+        circuit.lost(probe);
+        assertTrue(circuit.isOpen());
+        assertEquals(Admission.PROBE, circuit.admit());
     }
 }

@@ -1,9 +1,11 @@
 package dev.tollgate.bootstrap.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.adapters.persistence.outage.ConnectionFailures;
+import dev.tollgate.adapters.persistence.outage.ConnectionFailures.Sign;
 import dev.tollgate.adapters.persistence.outage.DatabaseUnavailableException;
 import io.quarkus.arc.ArcUndeclaredThrowableException;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -36,23 +38,40 @@ class DatabaseOutageSignsTest {
 
     @Test
     void aRefusedOrDeadConnectionAsHibernateWrapsIt() {
-        assertTrue(failures.isOutage(new JDBCConnectionException("Unable to acquire JDBC Connection", refused())));
-        assertTrue(failures.isOutage(new JDBCConnectionException("JDBC exception executing SQL", deadConnection())));
-        assertTrue(failures.isOutage(new PersistenceException(refused())));
+        assertEquals(Sign.UNREACHABLE,
+                failures.sign(new JDBCConnectionException("Unable to acquire JDBC Connection", refused())));
+        assertEquals(Sign.LOST_CONNECTION,
+                failures.sign(new JDBCConnectionException("JDBC exception executing SQL", deadConnection())));
+        assertEquals(Sign.UNREACHABLE, failures.sign(new PersistenceException(refused())));
+        assertEquals(Sign.LOST_CONNECTION, failures.sign(
+                new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST)));
     }
 
     @Test
-    void aServerShuttingDownStartingOrFull() {
-        for (String state : new String[] {"57P01", "57P02", "57P03", "53300", "08004"}) {
-            assertTrue(failures.isOutage(new RuntimeException(new SQLException("server says no", state))), state);
+    void aServerStartingFullOrEndingSessions() {
+        for (String state : new String[] {"57P03", "53300", "08004", "08001"}) {
+            assertEquals(Sign.UNREACHABLE, failures.sign(new RuntimeException(new SQLException("no", state))), state);
+        }
+        for (String state : new String[] {"57P01", "57P02", "08006", "08003"}) {
+            assertEquals(Sign.LOST_CONNECTION, failures.sign(new RuntimeException(new SQLException("gone", state))),
+                    state);
         }
     }
 
     @Test
     void agroalGivingUpOnAConnection() {
-        assertTrue(failures.isOutage(new SQLException("Sorry, acquisition timeout!")));
-        assertTrue(failures.isOutage(new SQLException("Acquisition timeout while waiting for new connection")));
-        assertTrue(failures.isOutage(new SQLTransientConnectionException("no connection")));
+        assertEquals(Sign.UNREACHABLE, failures.sign(new SQLException("Sorry, acquisition timeout!")));
+        assertEquals(Sign.UNREACHABLE,
+                failures.sign(new SQLException("Acquisition timeout while waiting for new connection")));
+        assertEquals(Sign.UNREACHABLE, failures.sign(new SQLTransientConnectionException("no connection")));
+    }
+
+    /** A connection that died, then no new one: the stronger sign wins. */
+    @Test
+    void theStrongestSignWins() {
+        PSQLException dead = deadConnection();
+        dead.setNextException(refused());
+        assertEquals(Sign.UNREACHABLE, failures.sign(new JDBCConnectionException("both", dead)));
     }
 
     /** A commit that lost its connection: Narayana keeps the XA failure as a suppressed exception, not a cause. */
@@ -62,14 +81,15 @@ class DatabaseOutageSignsTest {
         xa.initCause(deadConnection());
         RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
         rollback.addSuppressed(xa);
-        assertTrue(failures.isOutage(new QuarkusTransactionException(rollback)));
-        assertTrue(failures.isOutage(new ArcUndeclaredThrowableException("Error invoking subclass method", rollback)));
+        assertEquals(Sign.LOST_CONNECTION, failures.sign(new QuarkusTransactionException(rollback)));
+        assertEquals(Sign.LOST_CONNECTION,
+                failures.sign(new ArcUndeclaredThrowableException("Error invoking subclass method", rollback)));
         assertTrue(failures.isOutage(new XAException(XAException.XAER_RMFAIL)));
     }
 
     @Test
     void aCallRefusedByTheCircuit() {
-        assertTrue(failures.isOutage(new DatabaseUnavailableException()));
+        assertEquals(Sign.UNREACHABLE, failures.sign(new DatabaseUnavailableException()));
     }
 
     @Test

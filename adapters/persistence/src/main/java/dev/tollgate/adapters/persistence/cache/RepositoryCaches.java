@@ -126,8 +126,11 @@ public class RepositoryCaches {
             }
             current = rows.getLong(1);
         } catch (SQLException | RuntimeException e) {
-            if (failures.isOutage(e)) {
-                circuit.trip();
+            switch (failures.sign(e)) {
+                case UNREACHABLE -> circuit.trip();
+                case LOST_CONNECTION -> circuit.connectionLost();
+                case NONE -> {
+                }
             }
             throw e;
         }

@@ -36,18 +36,18 @@ public class DatabaseCallInterceptor {
             throw new DatabaseUnavailableException();
         }
         depth[0]++;
-        boolean reached = true;
+        ConnectionFailures.Sign sign = ConnectionFailures.Sign.NONE;
         try {
             return context.proceed();
         } catch (Exception | Error e) {
-            reached = !failures.isOutage(e);
+            sign = failures.sign(e);
             throw e;
         } finally {
             depth[0]--;
-            if (reached) {
-                circuit.reached(admission);
-            } else {
-                circuit.unreachable(admission);
+            switch (sign) {
+                case NONE -> circuit.reached(admission);
+                case LOST_CONNECTION -> circuit.lost(admission);
+                case UNREACHABLE -> circuit.unreachable(admission);
             }
         }
     }
