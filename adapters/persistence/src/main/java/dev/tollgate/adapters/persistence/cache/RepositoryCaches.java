@@ -2,6 +2,8 @@ package dev.tollgate.adapters.persistence.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tollgate.adapters.persistence.outage.ConnectionFailures;
+import dev.tollgate.adapters.persistence.outage.DatabaseCircuit;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -47,6 +49,8 @@ public class RepositoryCaches {
 
     private final TransactionSynchronizationRegistry transactions;
     private final AgroalDataSource dataSource;
+    private final DatabaseCircuit circuit;
+    private final ConnectionFailures failures;
     private final List<Cache<?, ?>> caches = new CopyOnWriteArrayList<>();
     /** Drops take it exclusively, so that no loaded value is stored between a drop's count and its clearing. */
     private final ReadWriteLock dropping = new ReentrantReadWriteLock();
@@ -54,9 +58,12 @@ public class RepositoryCaches {
     private volatile long generation;
     private volatile long epoch = Long.MIN_VALUE;
 
-    public RepositoryCaches(TransactionSynchronizationRegistry transactions, AgroalDataSource dataSource) {
+    public RepositoryCaches(TransactionSynchronizationRegistry transactions, AgroalDataSource dataSource,
+            DatabaseCircuit circuit, ConnectionFailures failures) {
         this.transactions = transactions;
         this.dataSource = dataSource;
+        this.circuit = circuit;
+        this.failures = failures;
     }
 
     /** A new bounded cache, dropped with the others. */
@@ -139,7 +146,9 @@ public class RepositoryCaches {
     }
 
     /**
-     * Drops everything when another replica (or anyone) changed tenants, clients or keys since the last call.
+     * Drops everything when another replica (or anyone) changed tenants, clients or keys since the last call. Asks
+     * the database whatever the {@link DatabaseCircuit} says, and tells it what it found: this is how the circuit
+     * learns, without waiting for a request, that PostgreSQL is back.
      *
      * @return whether the caches were dropped
      * @throws SQLException when the database cannot be asked; the caches stay as they are
@@ -153,7 +162,16 @@ public class RepositoryCaches {
                 throw new SQLException("cache_epoch has no row");
             }
             current = rows.getLong(1);
+        } catch (SQLException | RuntimeException e) {
+            switch (failures.sign(e)) {
+                case UNREACHABLE -> circuit.trip();
+                case LOST_CONNECTION -> circuit.connectionLost();
+                case NONE -> {
+                }
+            }
+            throw e;
         }
+        circuit.close();
         if (current == epoch) {
             return false;
         }

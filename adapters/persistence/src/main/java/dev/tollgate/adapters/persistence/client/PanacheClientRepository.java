@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.client;
 
 import dev.tollgate.adapters.persistence.SqlValues;
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.client.ClientRegistration;
 import dev.tollgate.application.client.StoredSecret;
 import dev.tollgate.application.port.ClientRepository;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
 
 /** The database behind {@code CachedClientRepository}, which is the port's bean. */
 @ApplicationScoped
+@DatabaseCall
 @Typed(PanacheClientRepository.class)
 public class PanacheClientRepository implements ClientRepository {
 

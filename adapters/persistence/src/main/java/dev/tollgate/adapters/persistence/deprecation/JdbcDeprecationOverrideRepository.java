@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.deprecation;
 
 import dev.tollgate.adapters.persistence.SqlValues;
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.DeprecationOverrideRepository;
 import dev.tollgate.domain.deprecation.BrownoutWindow;
 import dev.tollgate.domain.deprecation.DeprecationPolicy;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
+@DatabaseCall
 public class JdbcDeprecationOverrideRepository implements DeprecationOverrideRepository {
 
     private final EntityManager em;

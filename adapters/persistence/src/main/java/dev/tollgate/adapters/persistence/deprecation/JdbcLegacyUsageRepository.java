@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.deprecation;
 
 import dev.tollgate.adapters.persistence.SqlValues;
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.deprecation.UsageReportLine;
 import dev.tollgate.application.port.LegacyUsageRepository;
 import dev.tollgate.domain.deprecation.LegacySurface;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 /** Tallies are added in the database (upsert), so replicas flushing their own buffers never overwrite each other. */
 @ApplicationScoped
+@DatabaseCall
 public class JdbcLegacyUsageRepository implements LegacyUsageRepository {
 
     private final EntityManager em;

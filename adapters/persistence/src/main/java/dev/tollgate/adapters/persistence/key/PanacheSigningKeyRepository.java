@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.persistence.key;
 
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.key.StoredSigningKey;
 import dev.tollgate.application.port.SigningKeyRepository;
 import dev.tollgate.domain.key.SigningKeyStatus;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** The database behind {@code CachedSigningKeyRepository}, which is the port's bean. */
 @ApplicationScoped
+@DatabaseCall
 @Typed(PanacheSigningKeyRepository.class)
 public class PanacheSigningKeyRepository implements SigningKeyRepository {
 

@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.persistence.tenant;
 
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.TenantRepository;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.LegacyTokenSettings;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 /** The database behind {@code CachedTenantRepository}, which is the port's bean. */
 @ApplicationScoped
+@DatabaseCall
 @Typed(PanacheTenantRepository.class)
 public class PanacheTenantRepository implements TenantRepository {
 

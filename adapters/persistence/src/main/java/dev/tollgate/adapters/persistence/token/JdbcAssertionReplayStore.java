@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.token;
 
 import dev.tollgate.adapters.persistence.SqlValues;
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.AssertionReplayStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * longer is taken over by the new use (the conflicting row is locked, so that too is decided once).
  */
 @ApplicationScoped
+@DatabaseCall
 public class JdbcAssertionReplayStore implements AssertionReplayStore {
 
     private final EntityManager em;

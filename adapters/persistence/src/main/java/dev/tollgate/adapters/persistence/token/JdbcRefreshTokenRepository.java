@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.token;
 
 import dev.tollgate.adapters.persistence.SqlValues;
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.RefreshTokenRepository;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.token.RefreshToken;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * same token cannot both win.
  */
 @ApplicationScoped
+@DatabaseCall
 public class JdbcRefreshTokenRepository implements RefreshTokenRepository {
 
     private final EntityManager em;

@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.persistence.token;
 
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.RevokedAccessTokenRepository;
 import dev.tollgate.domain.token.RevokedAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /** The access token deny list in plain SQL: one row per revoked jti, found by its primary key. */
 @ApplicationScoped
+@DatabaseCall
 public class JdbcRevokedAccessTokenRepository implements RevokedAccessTokenRepository {
 
     private final EntityManager em;

@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.persistence.user;
 
 import dev.tollgate.adapters.persistence.SqlValues;
+import dev.tollgate.adapters.persistence.outage.DatabaseCall;
 import dev.tollgate.application.port.UserRepository;
 import dev.tollgate.application.user.StoredUser;
 import dev.tollgate.domain.tenant.View;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
+@DatabaseCall
 public class PanacheUserRepository implements UserRepository {
 
     @Override

@@ -61,39 +61,50 @@ public class AdminAuthenticator {
             return AdminResult.refused(INVALID);
         }
         String token = authorization.substring(7).trim();
+        // only the token's parsing and verification may refuse it: a database that cannot be asked (the tenant, the
+        // deny list) is no invalid token and must reach the error mapper as what it is
+        String slug;
         try {
             // only to learn which tenant's keys to verify with; nothing is trusted before parse() below
-            String slug = stringClaim(parser.parseOnly(token), "tenant");
-            if (slug == null || !(tenants.bySlug(slug) instanceof Outcome.Success<Tenant> found)) {
-                LOG.debugf("Admin token refused: no known tenant claim");
-                return AdminResult.refused(INVALID);
-            }
-            Tenant tenant = found.value();
-            JsonWebToken verified = parser.parse(token, context(tenant));
-            if (verified.getTokenID() == null || denyList.denies(tenant, verified.getTokenID())) {
-                // revoked (RFC 7009) before its expiry
-                LOG.debugf("Admin token refused: revoked");
-                return AdminResult.refused(INVALID);
-            }
-            if (Instant.ofEpochSecond(verified.getIssuedAtTime())
-                    .isAfter(clock.instant().plus(VerifiedAccessToken.CLOCK_SKEW))) {
-                // smallrye-jwt checks exp and nbf but not an iat in the future: not made by Tollgate's clock
-                LOG.debugf("Admin token refused: issued in the future");
-                return AdminResult.refused(INVALID);
-            }
-            if (verified.getClaim("gty") != null || !verified.getSubject().equals(stringClaim(verified, "client_id"))) {
-                // a user's, customer's or implicit token carries its client's scopes but not its client's trust
-                LOG.debugf("Admin token refused: not a client credentials token");
-                return AdminResult.refused(INVALID);
-            }
+            slug = stringClaim(parser.parseOnly(token), "tenant");
+        } catch (ParseException | RuntimeException e) {
+            LOG.debugf("Admin token refused: %s", e.getMessage());
+            return AdminResult.refused(INVALID);
+        }
+        if (slug == null || !(tenants.bySlug(slug) instanceof Outcome.Success<Tenant> found)) {
+            LOG.debugf("Admin token refused: no known tenant claim");
+            return AdminResult.refused(INVALID);
+        }
+        Tenant tenant = found.value();
+        JWTAuthContextInfo context = context(tenant);
+        JsonWebToken verified;
+        Scope scopes;
+        try {
+            verified = parser.parse(token, context);
             String scope = stringClaim(verified, "scope");
-            Scope scopes = scope == null ? Scope.EMPTY : Scope.parse(scope).orElse(Scope.EMPTY);
-            return AdminResult.done(new AdminCaller(tenant, verified.getSubject(), scopes));
+            scopes = scope == null ? Scope.EMPTY : Scope.parse(scope).orElse(Scope.EMPTY);
         } catch (ParseException | RuntimeException e) {
             // the reason helps operators; the caller learns only that the token was refused
             LOG.debugf("Admin token refused: %s", e.getMessage());
             return AdminResult.refused(INVALID);
         }
+        if (Instant.ofEpochSecond(verified.getIssuedAtTime())
+                .isAfter(clock.instant().plus(VerifiedAccessToken.CLOCK_SKEW))) {
+            // smallrye-jwt checks exp and nbf but not an iat in the future: not made by Tollgate's clock
+            LOG.debugf("Admin token refused: issued in the future");
+            return AdminResult.refused(INVALID);
+        }
+        if (verified.getClaim("gty") != null || !verified.getSubject().equals(stringClaim(verified, "client_id"))) {
+            // a user's, customer's or implicit token carries its client's scopes but not its client's trust
+            LOG.debugf("Admin token refused: not a client credentials token");
+            return AdminResult.refused(INVALID);
+        }
+        if (verified.getTokenID() == null || denyList.denies(tenant, verified.getTokenID())) {
+            // revoked (RFC 7009) before its expiry
+            LOG.debugf("Admin token refused: revoked");
+            return AdminResult.refused(INVALID);
+        }
+        return AdminResult.done(new AdminCaller(tenant, verified.getSubject(), scopes));
     }
 
     /** smallrye-jwt hands custom claims over as JSON-P values. */

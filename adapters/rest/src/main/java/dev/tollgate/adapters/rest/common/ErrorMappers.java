@@ -3,6 +3,7 @@ package dev.tollgate.adapters.rest.common;
 import dev.tollgate.adapters.rest.legacy.V0Responses;
 import dev.tollgate.adapters.rest.moltin.JsonApiErrors;
 import dev.tollgate.application.deprecation.Deprecations;
+import dev.tollgate.application.port.DatabaseOutages;
 import dev.tollgate.domain.deprecation.DeprecationDecision;
 import dev.tollgate.domain.deprecation.LegacySurface;
 import dev.tollgate.domain.error.OAuthError;
@@ -13,21 +14,34 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Last line of defence: nothing leaves the service as a stack trace or an HTML error page. Framework refusals keep
- * their status with an RFC 6749 §5.2 body; anything unexpected is a logged {@code server_error}.
+ * their status with an RFC 6749 §5.2 body; a database that cannot be reached is a 503 {@code temporarily_unavailable}
+ * in the dialect's shape; anything else unexpected is a logged {@code server_error}.
  */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
-    private final Deprecations deprecations;
+    /** What a caller is told while the database is away; {@code Retry-After} says when to try again (seconds). */
+    static final String UNAVAILABLE = "The service is temporarily unavailable; retry in a few seconds";
+    static final String RETRY_AFTER_SECONDS = "5";
+    /** While the database stays away, one WARN per interval, counting the requests answered in between. */
+    private static final long WARNING_INTERVAL_NANOS = 10_000_000_000L;
+    private static final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+    private static final AtomicInteger answeredSinceWarning = new AtomicInteger();
 
-    public ErrorMappers(Deprecations deprecations) {
+    private final Deprecations deprecations;
+    private final DatabaseOutages outages;
+
+    public ErrorMappers(Deprecations deprecations, DatabaseOutages outages) {
         this.deprecations = deprecations;
+        this.outages = outages;
     }
 
     @ServerExceptionMapper
@@ -67,6 +81,9 @@ public class ErrorMappers {
             LOG.debugf("Connection closed by the client while reading the request (request_id=%s)", requestId);
             return Response.status(400).build();
         }
+        if (outages.isOutage(e)) {
+            return unavailable(e, request, requestId);
+        }
         // the exception type and message only: causes may carry SQL parameters or request data
         LOG.errorf("Unexpected %s: %s (request_id=%s)", e.getClass().getName(), e.getMessage(), requestId);
         LOG.debug("Unexpected failure", e);
@@ -78,6 +95,52 @@ public class ErrorMappers {
             return JsonApiErrors.render(OAuthError.serverError());
         }
         return OAuthErrorResponses.render(OAuthError.serverError());
+    }
+
+    /**
+     * The database could not be reached: 503 in the dialect's shape with {@code Retry-After}, logged as a WARN at most
+     * once per interval (an outage under load would otherwise log every request, each with its stack trace).
+     */
+    private Response unavailable(Throwable e, HttpServerRequest request, String requestId) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
+            int meanwhile = answeredSinceWarning.getAndSet(0);
+            LOG.warnf("Database unavailable (%s): answering 503 temporarily_unavailable (request_id=%s%s)",
+                    reason(e), requestId, meanwhile > 0 ? ", " + meanwhile + " more since the last warning" : "");
+        } else {
+            answeredSinceWarning.incrementAndGet();
+            LOG.debugf("Database unavailable (%s) (request_id=%s)", reason(e), requestId);
+        }
+        OAuthError error = OAuthError.of(OAuthErrorCode.TEMPORARILY_UNAVAILABLE, UNAVAILABLE);
+        Optional<LegacySurface> legacy = legacySurface(request);
+        Response response;
+        if (legacy.isPresent()) {
+            response = V0Responses.error(503, "Service Unavailable", requestId, notice(legacy.get()));
+        } else if (isMoltin(request)) {
+            response = JsonApiErrors.render(error);
+        } else {
+            response = OAuthErrorResponses.render(error);
+        }
+        response.getHeaders().putSingle("Retry-After", RETRY_AFTER_SECONDS);
+        return response;
+    }
+
+    /**
+     * The innermost SQL exception (else the innermost cause): its type, SQLState and message say what failed, without
+     * the SQL text that the wrappers add.
+     */
+    private static String reason(Throwable e) {
+        Throwable chosen = e;
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException || !(chosen instanceof java.sql.SQLException)) {
+                chosen = cause;
+            }
+        }
+        String state = chosen instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                ? " " + sql.getSQLState() : "";
+        return chosen.getClass().getSimpleName() + state + ": " + chosen.getMessage();
     }
 
     /** The v0 paths answer in their own error shape (seed 001), with the deprecation headers. */
