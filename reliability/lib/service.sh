@@ -28,6 +28,8 @@ service_start() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
         die "something already listens on 127.0.0.1:$PORT (choose another with --port)"
     fi
+    # the abuse limits are off: the load sends deliberate failures from one address and would lock itself out
+    # (AbuseLimitsTest proves the limits; this script proves outages)
     (
         cd "$ROOT/bootstrap/target/quarkus-app"
         export QUARKUS_HTTP_PORT="$PORT" \
@@ -37,7 +39,12 @@ service_start() {
             TOLLGATE_PUBLIC_URL="$BASE_URL" \
             TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_ID="$ADMIN_CLIENT_ID" \
             TOLLGATE_BOOTSTRAP_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
-            TOLLGATE_PASSWORD_BCRYPT_COST="${PG_OUTAGE_BCRYPT_COST:-4}"
+            TOLLGATE_PASSWORD_BCRYPT_COST="${PG_OUTAGE_BCRYPT_COST:-4}" \
+            TOLLGATE_ABUSE_FAILED_LOGINS_ENABLED=false \
+            TOLLGATE_ABUSE_FAILED_CLIENT_AUTHS_ENABLED=false \
+            TOLLGATE_ABUSE_FAILURES_PER_SOURCE_ENABLED=false \
+            TOLLGATE_ABUSE_REQUESTS_PER_CLIENT_ENABLED=false \
+            TOLLGATE_ABUSE_REQUESTS_PER_SOURCE_ENABLED=false
         # shellcheck disable=SC2086
         exec "$JAVA_HOME/bin/java" ${PG_OUTAGE_JAVA_OPTS:--Xmx256m} -jar quarkus-run.jar
     ) >> "$logfile" 2>&1 &
