@@ -38,6 +38,10 @@ public class PanacheClientRepository implements ClientRepository {
     @Override
     @Transactional
     public Optional<ClientRegistration> find(UUID tenantId, String clientId) {
+        if (clientId.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold NUL: no client has such an id, and the query would fail (22021)
+            return Optional.empty();
+        }
         return ClientEntity.<ClientEntity>find("tenantId = ?1 and clientId = ?2", tenantId, clientId)
                 .firstResultOptional()
                 .map(entity -> new ClientRegistration(toDomain(entity), secrets(entity.id)));

@@ -26,6 +26,10 @@ public class PanacheUserRepository implements UserRepository {
     @Override
     @Transactional
     public Optional<StoredUser> findByLogin(UUID tenantId, String login) {
+        if (login.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold NUL: no user has such a name, and the query would fail (22021)
+            return Optional.empty();
+        }
         // a username match wins over an email match: both are unique per tenant, but one user's username may be
         // another's email
         return UserEntity.<UserEntity>find("tenantId = ?1 and username = ?2", tenantId, login).firstResultOptional()
@@ -37,6 +41,9 @@ public class PanacheUserRepository implements UserRepository {
     @Override
     @Transactional
     public Optional<StoredUser> findByEmail(UUID tenantId, String email) {
+        if (email.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
         // emails are stored in lower case (the admin API lowers them)
         return UserEntity.<UserEntity>find("tenantId = ?1 and email = ?2", tenantId, email.toLowerCase(Locale.ROOT))
                 .firstResultOptional().map(e -> new StoredUser(toDomain(e), e.passwordHash));
