@@ -106,6 +106,7 @@ class EndpointFuzzTest {
                         ? abbreviate(response.bodyText(), 300) : outcome));
             }
         }
+        world.removeCreatedTenants();
         assertTrue(refused.isEmpty(), "seeds refused: " + String.join("\n", refused));
     }
 
@@ -139,6 +140,11 @@ class EndpointFuzzTest {
                 List<String> problems = ResponseProperty.check(sent, outcome, bound);
                 int status = outcome instanceof RawHttp.Response response ? response.status() : -1;
                 statuses.computeIfAbsent(sent.dialects().get(0).name(), d -> new TreeMap<>()).merge(status, 1, Integer::sum);
+                if (only != null) {
+                    // a replay shows its case whatever the outcome
+                    System.out.println(new Failure(iteration, chosen.name(), draft.applied, request, outcome, problems)
+                            .describe(seed));
+                }
                 if (!problems.isEmpty()) {
                     String signature = chosen.name() + " | " + status + " | " + problems.get(0).replaceAll("\\d{3,}", "N");
                     failures.computeIfAbsent(signature, s -> new ArrayList<>())
