@@ -61,6 +61,7 @@ enum Dialect {
             }
             decoded.append(c);
         }
+        // dot segments first (an empty segment counts: /a/b//.. is /a/b/), then JAX-RS's view of what is left
         java.util.Deque<String> segments = new java.util.ArrayDeque<>();
         String[] parts = decoded.toString().split("/", -1);
         for (int i = 1; i < parts.length; i++) {
@@ -71,10 +72,11 @@ enum Dialect {
             }
             if (part.equals("..")) {
                 segments.pollLast();
-            } else if (!part.equals(".") && !part.isEmpty()) {
+            } else if (!part.equals(".")) {
                 segments.addLast(part);
             }
         }
+        segments.removeIf(String::isEmpty);
         return "/" + String.join("/", segments);
     }
 }

@@ -155,6 +155,18 @@ class MalformedRequestsTest {
         assertEquals(List.of(), errors, "a caller's malformed body is no server error");
     }
 
+    /** The framework's header parser failed on {@code boundary=} with nothing after it: a 500. */
+    @Test
+    void aMultipartContentTypeWithAnEmptyBoundaryIsAnErrorPage() {
+        byte[] form = "response_type=code&client_id=fz".getBytes(StandardCharsets.UTF_8);
+        for (String contentType : List.of("multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"")) {
+            RawHttp.Response response = send("POST", "/oauth/authorize", List.of(RawHttp.Header.of("Host", "localhost"),
+                    RawHttp.Header.of("Content-Type", contentType)), form, false);
+            assertEquals(400, response.status(), contentType);
+            assertTrue(response.bodyText().startsWith("<!DOCTYPE html>"), response.bodyText());
+        }
+    }
+
     /** PostgreSQL text cannot hold NUL: an id with one used to fail the query with a 500. */
     @Test
     void aNulInThePathIsABadRequest() throws Exception {

@@ -75,6 +75,10 @@ public class AdminAuthenticator {
             // the reason helps operators; the caller learns only that the token was refused
             LOG.debugf("Admin token refused: %s", e.getMessage());
             return AdminResult.refused(INVALID);
+        } catch (StackOverflowError e) {
+            // claims nested thousands deep (found by the fuzz test): smallrye-jwt converts them recursively
+            LOG.debugf("Admin token refused: claims nested too deep");
+            return AdminResult.refused(INVALID);
         }
     }
 

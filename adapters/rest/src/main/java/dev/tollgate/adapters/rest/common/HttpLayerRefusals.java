@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Requests the HTTP layer refuses before any endpoint runs (no or a malformed {@code Host}, an announced body over the
- * size limit, a path or query with an escaped NUL) are answered like the framework refusals of {@link ErrorMappers}: in
+ * size limit, a path or query with an escaped NUL, a multipart body without a boundary) are answered like the framework refusals of {@link ErrorMappers}: in
  * the error shape of the path's dialect. Without this they got an empty body, or Quarkus' error document with the
  * exception (and, outside production, its stack trace), logged as an ERROR although the caller was at fault.
  */
@@ -47,7 +47,7 @@ public class HttpLayerRefusals {
         // PostgreSQL text cannot hold NUL, and no identifier or OAuth parameter (RFC 6749 Appendix A) has one: a path
         // or query that decodes to NUL is refused here, before it reaches a query
         router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
-            if (rc.request().uri().contains("%00")) {
+            if (rc.request().uri().contains("%00") || emptyBoundary(rc.request().getHeader("Content-Type"))) {
                 rc.fail(400);
             } else {
                 rc.next();
@@ -103,6 +103,24 @@ public class HttpLayerRefusals {
         // the request may not have been read to its end (a body over the limit): the connection serves no other
         http.putHeader("Connection", "close");
         http.end(Buffer.buffer(body));
+    }
+
+    /**
+     * A multipart Content-Type whose boundary is empty ({@code boundary=} at the end): RFC 2046 §5.1.1 wants 1 to 70
+     * characters, and the framework's header parser fails on it with an exception (a 500) before any endpoint runs.
+     */
+    static boolean emptyBoundary(String contentType) {
+        if (contentType == null || !contentType.regionMatches(true, 0, "multipart/", 0, 10)) {
+            return false;
+        }
+        for (String parameter : contentType.split(";")) {
+            int eq = parameter.indexOf('=');
+            if (eq > 0 && parameter.substring(0, eq).trim().equalsIgnoreCase("boundary")) {
+                String value = parameter.substring(eq + 1).trim();
+                return value.isEmpty() || value.equals("\"") || value.equals("\"\"");
+            }
+        }
+        return false;
     }
 
     private static boolean isOver(String length, long limit) {
