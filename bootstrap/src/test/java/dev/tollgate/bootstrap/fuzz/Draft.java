@@ -195,7 +195,10 @@ final class Draft {
         return value.chars().noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f);
     }
 
-    /** RFC 3986: only these characters, and '%' only as the start of an escape. */
+    /**
+     * RFC 9112 §3.2 origin-form (RFC 3986 path and query): only these characters, '%' only as the start of an escape;
+     * no fragment ('#') and no '[' or ']', which only an authority may hold.
+     */
     static boolean validTarget(String target) {
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
@@ -204,7 +207,7 @@ final class Draft {
                         || Character.digit(target.charAt(i + 2), 16) < 0) {
                     return false;
                 }
-            } else if (!(c < 128 && (Character.isLetterOrDigit(c) || "-._~:/?#[]@!$&'()*+,;=".indexOf(c) >= 0))) {
+            } else if (!(c < 128 && (Character.isLetterOrDigit(c) || "-._~:/?@!$&'()*+,;=".indexOf(c) >= 0))) {
                 return false;
             }
         }
