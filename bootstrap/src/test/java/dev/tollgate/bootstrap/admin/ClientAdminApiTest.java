@@ -150,6 +150,13 @@ class ClientAdminApiTest {
         given().auth().oauth2("not.a.jwt").get("/admin/tenants/adm-auth/clients").then().statusCode(401);
         given().auth().oauth2("eyJhbGciOiJub25lIn0.eyJ0ZW5hbnQiOiJhZG1pbiIsInN1YiI6IngiLCJzY29wZSI6ImNsaWVudHM6bWFuYWdlIn0.")
                 .get("/admin/tenants/adm-auth/clients").then().statusCode(401);
+        // found by the fuzz test: claims nested 5000 deep overflowed the stack of the claims conversion (a 500)
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String deep = b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"tenant\":\"admin\",\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
+        given().auth().oauth2(deep).get("/admin/tenants/adm-auth/clients").then().statusCode(401)
+                .body("error", equalTo("invalid_token"));
 
         // a token without clients:manage
         var plain = fixtures.confidentialClient(
@@ -190,7 +197,10 @@ class ClientAdminApiTest {
                 Map.entry("{\"name\":42}", "name"),
                 Map.entry("{\"name\":\"x\",\"scopes\":[\"bad\\\"scope\"]}", "scopes"),
                 Map.entry("[1,2]", "body"),
-                Map.entry("{\"name\":", "body"));
+                Map.entry("{\"name\":", "body"),
+                // found by the fuzz test: PostgreSQL text cannot hold NUL, the insert used to fail with a 500
+                Map.entry("{\"name\":\"x\\u0000y\"}", "name"),
+                Map.entry("{\"name\":\"x\",\"scopes\":[\"a\",\"\\u0000\"]}", "scopes[1]"));
         cases.forEach((json, field) -> create(admin, "adm-valid", json).then()
                 .statusCode(describedAs400(json)).contentType(ContentType.JSON)
                 .body("error", equalTo("invalid_request"))

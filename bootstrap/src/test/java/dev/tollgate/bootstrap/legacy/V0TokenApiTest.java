@@ -163,6 +163,15 @@ class V0TokenApiTest {
                 "Authentication failed");
     }
 
+    /** Found by the fuzz test: PostgreSQL cannot compare text with a NUL, and the lookup used to fail with a 500. */
+    @Test
+    void aNulInTheUsernameIsAFailedAuthentication() {
+        V0Stage stage = stage("v0-nul");
+        assertV0Error(given().header("Host", stage.host()).contentType(ContentType.URLENC)
+                .body("grant_type=password&username=" + stage.user().username() + "%00&password=" + PASSWORD)
+                .post("/v0/token"), 403, "Authentication failed");
+    }
+
     @Test
     void missingOrEmptyFieldsAndMalformedBodiesAre400sNamingTheField() {
         V0Stage stage = stage("v0-bad");

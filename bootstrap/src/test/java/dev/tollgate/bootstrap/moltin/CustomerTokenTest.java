@@ -106,6 +106,14 @@ class CustomerTokenTest {
         assertEquals(wrongPassword.asString(), username.asString(), "customers sign in by email only");
     }
 
+    /** Found by the fuzz test: PostgreSQL cannot compare text with a NUL, and the lookup used to fail with a 500. */
+    @Test
+    void aNulInTheEmailIsWrongCredentials() {
+        assertJsonApiError(post(stage.implicitToken(), "application/json", "{\"data\":{\"type\":\"token\",\"email\":\""
+                + MoltinStage.CUSTOMER_EMAIL + "\\u0000\",\"password\":\"" + MoltinStage.CUSTOMER_PASSWORD + "\"}}"),
+                401, "Invalid Credentials");
+    }
+
     @Test
     void aDisabledCustomerIsRefusedLikeAWrongPassword() {
         String id = given().auth().oauth2(dev.tollgate.bootstrap.support.AdminTokens.operator())

@@ -223,6 +223,8 @@ class MoltinTokenEndpointTest {
     void frameworkRefusalsAreJsonApiToo() {
         assertJsonApiError(stage.request().get("/oauth/access_token"), 405, "Method Not Allowed");
         assertJsonApiError(stage.request().put("/oauth/access_token"), 405, "Method Not Allowed");
+        // found by the fuzz test: the path with a trailing slash reaches the same endpoint, and answered OAuth-shaped
+        assertJsonApiError(stage.request().get("/oauth/access_token/"), 405, "Method Not Allowed");
     }
 
     @Test

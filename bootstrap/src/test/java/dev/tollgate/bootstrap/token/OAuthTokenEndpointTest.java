@@ -111,4 +111,13 @@ class OAuthTokenEndpointTest {
                 .then().statusCode(400).body("error", equalTo("invalid_request"))
                 .body("error_description", containsString("query"));
     }
+
+    /** Found by the fuzz test: PostgreSQL cannot compare text with a NUL, and the lookup used to fail with a 500. */
+    @Test
+    void aNulInTheClientIdIsAnUnknownClient() {
+        given().contentType(ContentType.URLENC)
+                .body("grant_type=client_credentials&client_id=acme%00backend&client_secret=" + SECRET)
+                .post("/oauth/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
 }

@@ -70,6 +70,9 @@ public class AdminAuthenticator {
         } catch (ParseException | RuntimeException e) {
             LOG.debugf("Admin token refused: %s", e.getMessage());
             return AdminResult.refused(INVALID);
+        } catch (StackOverflowError e) {
+            LOG.debugf("Admin token refused: claims nested too deep");
+            return AdminResult.refused(INVALID);
         }
         if (slug == null || !(tenants.bySlug(slug) instanceof Outcome.Success<Tenant> found)) {
             LOG.debugf("Admin token refused: no known tenant claim");
@@ -86,6 +89,10 @@ public class AdminAuthenticator {
         } catch (ParseException | RuntimeException e) {
             // the reason helps operators; the caller learns only that the token was refused
             LOG.debugf("Admin token refused: %s", e.getMessage());
+            return AdminResult.refused(INVALID);
+        } catch (StackOverflowError e) {
+            // claims nested thousands deep (found by the fuzz test): smallrye-jwt converts them recursively
+            LOG.debugf("Admin token refused: claims nested too deep");
             return AdminResult.refused(INVALID);
         }
         if (Instant.ofEpochSecond(verified.getIssuedAtTime())

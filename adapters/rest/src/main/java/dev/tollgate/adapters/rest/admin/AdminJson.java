@@ -3,6 +3,7 @@ package dev.tollgate.adapters.rest.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tollgate.domain.admin.AdminResult;
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Strict reading of admin request bodies: unknown or repeated fields and wrong types name the field at fault. */
@@ -43,7 +46,13 @@ final class AdminJson {
         }
         try {
             T value = STRICT.readValue(body, type);
-            return value == null ? AdminResult.invalid("body", "a JSON object is required") : AdminResult.done(value);
+            if (value == null) {
+                return AdminResult.invalid("body", "a JSON object is required");
+            }
+            // PostgreSQL text cannot hold NUL: refused here, not as a failed insert (22021)
+            String nul = fieldWithNul(STRICT.readTree(body), "");
+            return nul != null ? AdminResult.invalid(nul.isEmpty() ? "body" : nul, "must not contain NUL characters")
+                    : AdminResult.done(value);
         } catch (UnrecognizedPropertyException e) {
             return AdminResult.invalid(e.getPropertyName(), "unknown field");
         } catch (JsonMappingException e) {
@@ -57,6 +66,30 @@ final class AdminJson {
         } catch (IOException e) {
             return AdminResult.invalid("body", "not valid JSON");
         }
+    }
+
+    /** The path of the first field whose name or text holds a NUL, or null. */
+    private static String fieldWithNul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = fieldWithNul(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); node.isObject() && it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            String found = field.getKey().indexOf('\0') >= 0 ? "body" : fieldWithNul(field.getValue(), name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** A query parameter that must be a whole number. */

@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.rest.common;
 
+import dev.tollgate.adapters.rest.authorize.AuthorizationPages;
 import dev.tollgate.adapters.rest.legacy.V0Responses;
 import dev.tollgate.adapters.rest.moltin.JsonApiErrors;
 import dev.tollgate.application.deprecation.Deprecations;
@@ -9,6 +10,7 @@ import dev.tollgate.domain.deprecation.LegacySurface;
 import dev.tollgate.domain.error.OAuthError;
 import dev.tollgate.domain.error.OAuthErrorCode;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -57,11 +59,26 @@ public class ErrorMappers {
         if (isMoltin(request)) {
             return withAllow(JsonApiErrors.render(status, reasonPhrase(status), describe(status)), e);
         }
+        if (isAuthorizationPage(request)) {
+            return withAllow(pages.errorPage(status, describe(status)), e);
+        }
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new OAuthErrorResponses.Body(OAuthErrorCode.INVALID_REQUEST.wireName(), describe(status)));
         return withAllow(response.build(), e);
     }
+
+    /** The authorization endpoint answers browsers: its refusals are error pages, like its own. */
+    @Inject
+    AuthorizationPages pages;
+
+    private static boolean isAuthorizationPage(HttpServerRequest request) {
+        String path = request == null ? null : request.path();
+        return path != null && AUTHORIZATION_PAGE.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern AUTHORIZATION_PAGE =
+            java.util.regex.Pattern.compile("/oauth/authorize/?|/auth/realms/[^/]+/protocol/openid-connect/auth/?");
 
     /** A 405 says what is allowed (RFC 9110 §15.5.6). */
     private static Response withAllow(Response response, WebApplicationException e) {
@@ -164,7 +181,9 @@ public class ErrorMappers {
     /** The Moltin dialect's paths answer with JSON:API error objects (seed 004). */
     private static boolean isMoltin(HttpServerRequest request) {
         String path = request == null ? null : request.path();
-        return path != null && (path.equals("/oauth/access_token") || path.startsWith("/v2/"));
+        // with or without the trailing slash, as the resource itself is routed
+        return path != null && (path.equals("/oauth/access_token") || path.equals("/oauth/access_token/")
+                || path.startsWith("/v2/"));
     }
 
     private static String reasonPhrase(int status) {
