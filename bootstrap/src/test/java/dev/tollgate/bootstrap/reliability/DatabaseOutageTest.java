@@ -1,6 +1,7 @@
 package dev.tollgate.bootstrap.reliability;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,6 +152,11 @@ class DatabaseOutageTest {
         unavailable.add(assertV0Unavailable(timed(this::v0Password)));
         unavailable.add(assertJsonApiUnavailable(timed(this::moltinUnknownClient)));
         unavailable.add(assertOAuthUnavailable(timed(this::adminTenants)));
+        // the authorization endpoint answers browsers: an error page, not JSON
+        Timed page = timed(this::authorizeUnseenClient);
+        page.response().then().statusCode(503).contentType(ContentType.HTML).header("Retry-After", "5")
+                .header("X-Frame-Options", "DENY").body(containsString("not possible at the moment"));
+        unavailable.add(page.took());
 
         // the clients read before are served from memory: no connection, no statement
         assertValidToken(timed(this::clientCredentialsAtRealm), jwks);
@@ -357,6 +363,14 @@ class DatabaseOutageTest {
     }
 
     /** A 200 whose access token verifies against the tenant's JWKS (when given) and names the client. */
+    /** An authorization request naming a client nobody asked for yet: its lookup needs the database. */
+    private Response authorizeUnseenClient() {
+        return given().redirects().follow(false).queryParam("response_type", "code")
+                .queryParam("client_id", "unseen-" + java.util.UUID.randomUUID())
+                .queryParam("redirect_uri", "https://app.example/cb")
+                .get("/auth/realms/" + TENANT + "/protocol/openid-connect/auth");
+    }
+
     private static void assertValidToken(Timed timed, JWKSet jwks) throws Exception {
         assertTrue(timed.took().compareTo(BOUND) < 0, "answered in " + timed.took());
         assertEquals(200, timed.response().statusCode(), timed.response().asString());

@@ -108,6 +108,9 @@ public class ErrorMappers {
         if (legacy.isPresent()) {
             return V0Responses.error(500, "Internal Error", requestId, notice(legacy.get()));
         }
+        if (isAuthorizationPage(request)) {
+            return pages.errorPage(500, "Something went wrong on our side. Please try again later.");
+        }
         if (isMoltin(request)) {
             return JsonApiErrors.render(OAuthError.serverError());
         }
@@ -134,6 +137,8 @@ public class ErrorMappers {
         Response response;
         if (legacy.isPresent()) {
             response = V0Responses.error(503, "Service Unavailable", requestId, notice(legacy.get()));
+        } else if (isAuthorizationPage(request)) {
+            response = pages.errorPage(503, "Signing in is not possible at the moment. Please try again in a minute.");
         } else if (isMoltin(request)) {
             response = JsonApiErrors.render(error);
         } else {
