@@ -1,6 +1,7 @@
 package dev.tollgate.bootstrap.demo;
 
 import dev.tollgate.bootstrap.embedded.EmbeddedPostgres;
+import io.quarkus.bootstrap.graal.ImageInfo;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The service's entry point. Normally it only starts Quarkus. With {@code -Dtollgate.demo.dir=<dir>} (or
  * {@code TOLLGATE_DEMO_DIR}) it first starts an embedded PostgreSQL kept in that folder, provisions a demo tenant
- * and client, and prints a curl that gets a token: the README's first command.
+ * and client, and prints a curl that gets a token: the README's first command. Not in a native executable.
  */
 @QuarkusMain
 public final class TollgateMain {
@@ -28,7 +29,8 @@ public final class TollgateMain {
 
     public static void main(String... args) throws IOException {
         String demoDir = System.getProperty("tollgate.demo.dir", System.getenv("TOLLGATE_DEMO_DIR"));
-        if (demoDir == null || demoDir.isBlank()) {
+        // a native executable never runs the demo: its embedded PostgreSQL needs the -Pdemo binaries a native build lacks
+        if (ImageInfo.inImageRuntimeCode() || demoDir == null || demoDir.isBlank()) {
             Quarkus.run(args);
             return;
         }
