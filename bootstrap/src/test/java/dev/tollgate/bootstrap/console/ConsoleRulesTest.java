@@ -174,6 +174,26 @@ class ConsoleRulesTest {
     }
 
     @Test
+    void requestsTheConsoleCannotReadAreConsolePagesToo() {
+        given().redirects().follow(false).contentType("application/json").body("{\"tenant\":\"console-rules\"}")
+                .post("/console/sign-in")
+                .then().statusCode(415).contentType(startsWith("text/html")).header("Cache-Control", "no-store")
+                .body(containsString("id=\"message\""));
+        ConsoleSession session = ConsoleSession.of("console-rules", "rules-admin", ADMIN_SECRET);
+        given().redirects().follow(false).cookie(ConsoleSession.COOKIE, session.cookie()).contentType("text/plain")
+                .body("name=x").post("/console/console-rules/clients")
+                .then().statusCode(415).contentType(startsWith("text/html"));
+        session.get("/console/console-rules/no-such-page").then().statusCode(404)
+                .contentType(startsWith("text/html"));
+    }
+
+    @Test
+    void theConsoleIsNotInTheOpenApiDocument() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/admin/tenants/{tenant}/clients")).body(not(containsString("/console")));
+    }
+
+    @Test
     void aTenantsAdminReachesNoOtherTenantAndTheUsageReportNeedsItsScope() {
         ConsoleSession session = ConsoleSession.of("console-rules", "rules-admin", ADMIN_SECRET);
         session.get("/console/console-other/clients").then().statusCode(403).contentType(startsWith("text/html"))

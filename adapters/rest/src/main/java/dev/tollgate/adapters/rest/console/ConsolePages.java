@@ -47,6 +47,11 @@ public class ConsolePages {
         return render(Response.status(status).cookie(cookies), instance);
     }
 
+    /** A request refused or failed before a page could be chosen: the failure page, without the session. */
+    public Response failure(int status, String message) {
+        return anonymous(status, "console/failure.html", Map.of("message", message));
+    }
+
     /** A refusal of an admin use case, as a page of the console. */
     public Response refused(AdminError error, ConsoleSessions.Signed signed, String tenant) {
         int status = switch (error) {

@@ -9,6 +9,7 @@ import dev.tollgate.application.client.ClientAuthenticator;
 import dev.tollgate.application.client.ClientCredentials;
 import dev.tollgate.application.deprecation.DeprecationAdministration;
 import dev.tollgate.application.deprecation.UsageReportLine;
+import dev.tollgate.application.port.DatabaseOutages;
 import dev.tollgate.application.port.RandomValues;
 import dev.tollgate.application.tenant.TenantDirectory;
 import dev.tollgate.domain.admin.AdminError;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
@@ -38,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The admin console: server-rendered pages over the same admin use cases as the admin API ({@link
@@ -49,6 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleResource.class);
 
     private static final String SIGN_IN = "/console/sign-in";
     private static final int PAGE_SIZE = 50;
@@ -63,10 +69,11 @@ public class ConsoleResource {
     private final ClientAdministration clients;
     private final DeprecationAdministration deprecations;
     private final RandomValues random;
+    private final DatabaseOutages outages;
 
     public ConsoleResource(ConsoleSessions sessions, ConsolePages pages, LoginCsrf loginCsrf, TenantDirectory tenants,
             ClientAuthenticator authenticator, RequestSources sources, ClientAdministration clients,
-            DeprecationAdministration deprecations, RandomValues random) {
+            DeprecationAdministration deprecations, RandomValues random, DatabaseOutages outages) {
         this.sessions = sessions;
         this.pages = pages;
         this.loginCsrf = loginCsrf;
@@ -76,6 +83,7 @@ public class ConsoleResource {
         this.clients = clients;
         this.deprecations = deprecations;
         this.random = random;
+        this.outages = outages;
     }
 
     @GET
@@ -203,7 +211,11 @@ public class ConsoleResource {
                         when refused.error() instanceof AdminError.Invalid
                         || refused.error() instanceof AdminError.Conflict ->
                         createForm(refused.error() instanceof AdminError.Invalid ? 400 : 409, signed, tenant,
-                                message(refused.error()), form);
+                                refused.error() instanceof AdminError.Conflict
+                                        ? message(refused.error()) + ". If you sent this form twice, the client was "
+                                                + "created the first time and its secret is not shown again: rotate "
+                                                + "it on the client's page if it was not copied."
+                                        : message(refused.error()), form);
                 case AdminResult.Refused<ClientAdministration.WithSecret> refused ->
                         pages.refused(refused.error(), signed, tenant);
             };
@@ -305,6 +317,32 @@ public class ConsoleResource {
                     pageData(done.value(), ConsoleViews.UsageRow::of));
             case AdminResult.Refused<Page<UsageReportLine>> refused -> pages.refused(refused.error(), signed, tenant);
         });
+    }
+
+    // ---- failures: pages too, never JSON or a stack trace (these mappers apply to this resource only)
+
+    @ServerExceptionMapper
+    public Response refusedByFramework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return failed(e);
+        }
+        return pages.failure(status, status == 415 || status == 400
+                ? "This request cannot be read: send the console's own forms." : "This request cannot be served.");
+    }
+
+    @ServerExceptionMapper
+    public Response failed(Throwable e) {
+        if (outages.isOutage(e)) {
+            LOG.warnf("Console: database unavailable (%s)", e.getClass().getSimpleName());
+            Response page = pages.failure(503, "The console is unavailable at the moment. Please try again in a minute.");
+            page.getHeaders().putSingle("Retry-After", "5");
+            return page;
+        }
+        // the type and message only: causes may carry request data
+        LOG.errorf("Console: unexpected %s: %s", e.getClass().getName(), e.getMessage());
+        LOG.debug("Console failure", e);
+        return pages.failure(500, "Something went wrong on our side. Please try again later.");
     }
 
     // ---- helpers
