@@ -163,7 +163,13 @@ class ConsoleBrowserTest {
         assertNotEquals(secret, second);
         assertEquals(200, tokenStatus(clientId, second));
         assertEquals(200, tokenStatus(clientId, secret), "within the grace period");
-        click(By.id("done"));
+        // a reload sends the rotation form again: refused, no third secret, the one just shown keeps working
+        browser.navigate().refresh();
+        acceptResubmissionIfAsked();
+        assertTrue(waitFor(By.id("message")).getText().contains("rotated since this form was shown"));
+        assertFalse(browser.getPageSource().contains(second), "reload of the rotation");
+        assertEquals(200, tokenStatus(clientId, second));
+        browser.get(base() + "/console/" + TENANT + "/clients/" + clientId);
         grace = waitFor(By.id("grace_seconds"));
         grace.clear();
         grace.sendKeys("0");

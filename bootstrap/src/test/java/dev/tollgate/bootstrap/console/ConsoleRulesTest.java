@@ -46,6 +46,14 @@ class ConsoleRulesTest {
         fixtures.tenant("console-other", SigningAlgorithm.RS256, List.of());
     }
 
+    private static final Pattern VERSION = Pattern.compile("name=\"secret_version\" value=\"([^\"]+)\"");
+
+    static String versionOf(Response page) {
+        Matcher matcher = VERSION.matcher(page.asString());
+        assertTrue(matcher.find(), page::asString);
+        return matcher.group(1);
+    }
+
     static String secretOf(Response page) {
         Matcher matcher = SECRET.matcher(page.asString());
         assertTrue(matcher.find(), page::asString);
@@ -144,11 +152,21 @@ class ConsoleRulesTest {
         again.then().statusCode(409);
         assertFalse(again.asString().contains("id=\"secret\""));
 
-        Response rotated = session.post("/console/console-rules/clients/rules-new/secret", "grace_seconds", "0");
+        String version = versionOf(session.get("/console/console-rules/clients/rules-new"));
+        Response rotated = session.post("/console/console-rules/clients/rules-new/secret", "grace_seconds", "0",
+                "secret_version", version);
         rotated.then().statusCode(200).header("Cache-Control", "no-store");
         String newSecret = secretOf(rotated);
         assertFalse(newSecret.equals(secret));
         assertFalse(session.get("/console/console-rules/clients/rules-new").asString().contains(newSecret));
+        // the same rotation form again (a reload): refused, the secret just shown keeps working
+        Response again2 = session.post("/console/console-rules/clients/rules-new/secret", "grace_seconds", "0",
+                "secret_version", version);
+        again2.then().statusCode(409).body(containsString("rotated since this form was shown"));
+        assertFalse(again2.asString().contains("id=\"secret\""));
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "rules-new")
+                .formParam("client_secret", newSecret).post("/auth/realms/console-rules/protocol/openid-connect/token")
+                .then().statusCode(200);
     }
 
     @Test

@@ -70,10 +70,12 @@ public class ConsoleResource {
     private final DeprecationAdministration deprecations;
     private final RandomValues random;
     private final DatabaseOutages outages;
+    private final SecretVersions secretVersions;
 
     public ConsoleResource(ConsoleSessions sessions, ConsolePages pages, LoginCsrf loginCsrf, TenantDirectory tenants,
             ClientAuthenticator authenticator, RequestSources sources, ClientAdministration clients,
-            DeprecationAdministration deprecations, RandomValues random, DatabaseOutages outages) {
+            DeprecationAdministration deprecations, RandomValues random, DatabaseOutages outages,
+            SecretVersions secretVersions) {
         this.sessions = sessions;
         this.pages = pages;
         this.loginCsrf = loginCsrf;
@@ -84,6 +86,7 @@ public class ConsoleResource {
         this.deprecations = deprecations;
         this.random = random;
         this.outages = outages;
+        this.secretVersions = secretVersions;
     }
 
     @GET
@@ -231,7 +234,8 @@ public class ConsoleResource {
             case AdminResult.Done<Client> done -> pages.page(200, "console/client.html", signed, tenant,
                     Map.of("client", ConsoleViews.ClientRow.of(done.value()), "self",
                             signed.caller().tenant().slug().value().equals(tenant)
-                                    && signed.clientId().equals(clientId)));
+                                    && signed.clientId().equals(clientId),
+                            "secretVersion", secretVersions.of(done.value())));
             case AdminResult.Refused<Client> refused -> pages.refused(refused.error(), signed, tenant);
         });
     }
@@ -242,12 +246,17 @@ public class ConsoleResource {
     @Operation(hidden = true)
     public Response rotate(@CookieParam(ConsoleSessions.COOKIE) String cookie, @PathParam("tenant") String tenant,
             @PathParam("clientId") String clientId, @FormParam("csrf") String csrf,
-            @FormParam("grace_seconds") String grace) {
+            @FormParam("grace_seconds") String grace, @FormParam("secret_version") String version) {
         return changing(cookie, csrf, tenant, signed -> {
             AdminResult<ClientAdministration.WithSecret> result;
             try {
                 long seconds = blank(grace) ? 0 : Long.parseLong(grace.trim());
-                result = clients.rotateSecret(signed.caller(), tenant, clientId, seconds);
+                result = clients.get(signed.caller(), tenant, clientId)
+                        .then(client -> secretVersions.of(client).equals(version)
+                                ? clients.rotateSecret(signed.caller(), tenant, clientId, seconds)
+                                : AdminResult.refused(new AdminError.Conflict("The secret was rotated since this "
+                                        + "form was shown (a reload sends the form again); the new secret is not "
+                                        + "shown again. Rotate from the client's page if it was not copied.")));
             } catch (NumberFormatException e) {
                 result = AdminResult.invalid("grace_seconds", "The grace period is a whole number of seconds");
             }
