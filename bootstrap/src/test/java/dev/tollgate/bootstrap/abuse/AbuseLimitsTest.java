@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(AbuseLimitsTest.SmallLimits.class)
-class AbuseLimitsTest {
+public class AbuseLimitsTest {
 
     public static class SmallLimits implements QuarkusTestProfile {
         @Override

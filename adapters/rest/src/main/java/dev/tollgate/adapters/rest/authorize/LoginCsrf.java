@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.NewCookie;
 @ApplicationScoped
 public class LoginCsrf {
 
-    static final String COOKIE = "tollgate_login_csrf";
+    public static final String COOKIE = "tollgate_login_csrf";
     private static final String PURPOSE = "login-csrf:";
 
     /** A cookie value and the form field that goes with it. */

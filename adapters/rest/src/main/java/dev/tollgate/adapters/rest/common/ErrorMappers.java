@@ -1,6 +1,7 @@
 package dev.tollgate.adapters.rest.common;
 
 import dev.tollgate.adapters.rest.authorize.AuthorizationPages;
+import dev.tollgate.adapters.rest.console.ConsolePages;
 import dev.tollgate.adapters.rest.legacy.V0Responses;
 import dev.tollgate.adapters.rest.moltin.JsonApiErrors;
 import dev.tollgate.application.deprecation.Deprecations;
@@ -62,6 +63,9 @@ public class ErrorMappers {
         if (isAuthorizationPage(request)) {
             return withAllow(pages.errorPage(status, describe(status)), e);
         }
+        if (isConsole(request)) {
+            return withAllow(consolePages.failure(status, describe(status)), e);
+        }
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new OAuthErrorResponses.Body(OAuthErrorCode.INVALID_REQUEST.wireName(), describe(status)));
@@ -71,6 +75,15 @@ public class ErrorMappers {
     /** The authorization endpoint answers browsers: its refusals are error pages, like its own. */
     @Inject
     AuthorizationPages pages;
+
+    /** The admin console is pages too (its own failures are mapped by ConsoleResource). */
+    @Inject
+    ConsolePages consolePages;
+
+    private static boolean isConsole(HttpServerRequest request) {
+        String path = request == null ? null : request.path();
+        return path != null && (path.equals("/console") || path.startsWith("/console/"));
+    }
 
     private static boolean isAuthorizationPage(HttpServerRequest request) {
         String path = request == null ? null : request.path();
