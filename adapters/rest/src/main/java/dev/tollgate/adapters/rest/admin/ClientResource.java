@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,6 @@ import java.util.Optional;
 /** Seed 002's "API clients" as JSON: the secret appears in the 201 of a creation or rotation, and nowhere else. */
 @Path("/admin/tenants/{tenant}/clients")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: API clients")
 @SecurityRequirement(name = "bearer")
 public class ClientResource {
 
@@ -95,6 +93,7 @@ public class ClientResource {
             @JsonProperty("redirect_uris") List<String> redirectUris,
             @JsonProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
             @JsonProperty("enabled") Boolean enabled,
+            @Schema(ref = "Jwks", description = "The client's JSON Web Key Set, for private_key_jwt")
             @JsonProperty("jwks") JsonNode jwks) {
 
         ClientSpec spec() {

@@ -27,12 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's deprecation policies (brownouts, sunset) and its migration report; scope {@code deprecations:manage}. */
 @Path("/admin/tenants/{tenant}/deprecations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: deprecations")
 @SecurityRequirement(name = "bearer")
 public class DeprecationResource {
 

@@ -13,13 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** A tenant's signing keys: public facts only, never key material beyond what the JWKS shows. */
 @Path("/admin/tenants/{tenant}/keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: signing keys")
 @SecurityRequirement(name = "bearer")
 public class KeyResource {
 

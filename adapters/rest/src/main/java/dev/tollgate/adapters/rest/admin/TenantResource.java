@@ -25,14 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
 /** Tenants: for callers of the admin tenant with {@code tenants:manage}. */
 @Path("/admin/tenants")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: tenants")
 @SecurityRequirement(name = "bearer")
 public class TenantResource {
 

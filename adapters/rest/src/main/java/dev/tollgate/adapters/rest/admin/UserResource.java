@@ -24,14 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
 /** Users of a tenant. The password is write-only: no response ever carries it or its hash. */
 @Path("/admin/tenants/{tenant}/users")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: users")
 @SecurityRequirement(name = "bearer")
 public class UserResource {
 
