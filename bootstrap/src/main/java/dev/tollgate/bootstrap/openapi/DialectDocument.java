@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
@@ -100,6 +102,7 @@ public class DialectDocument implements OASFilter {
                 addResponse(operation, "503", errors + "Unavailable");
             }
             if (dialect == Dialect.ADMIN) {
+                adminSuccess(method, operation);
                 adminErrors(path, method, operation);
             }
             dropRawBody(operation);
@@ -121,6 +124,31 @@ public class DialectDocument implements OASFilter {
         }
         openAPI.setTags(tags);
         dropUnreferencedSchemas(openAPI);
+    }
+
+    /**
+     * docs/admin-api.md: a POST creates (a tenant, client, user, secret or key: 201), a DELETE answers 204; the
+     * resources return a plain Response, which the scan documents as 200.
+     */
+    private static void adminSuccess(PathItem.HttpMethod method, Operation operation) {
+        String status = switch (method) {
+            case POST -> "201";
+            case DELETE -> "204";
+            default -> null;
+        };
+        APIResponses responses = operation.getResponses();
+        APIResponse ok = responses.getAPIResponse("200");
+        if (status == null || ok == null) {
+            return;
+        }
+        responses.removeAPIResponse("200");
+        if (status.equals("204")) {
+            ok.setContent(null);
+            ok.setDescription("Deleted");
+        } else {
+            ok.setDescription("Created");
+        }
+        responses.addAPIResponse(status, ok);
     }
 
     /** docs/admin-api.md "Errors": which of them an operation can answer. */

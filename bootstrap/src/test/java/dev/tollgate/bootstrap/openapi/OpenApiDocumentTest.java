@@ -106,6 +106,30 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** docs/admin-api.md: creations (and rotations) answer 201, deletions 204; the scan alone would say 200. */
+    @Test
+    void adminSuccessStatusesAreTheOnesTheApiAnswers() {
+        JsonPath doc = document();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!path.startsWith("/admin/")) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Set<String> statuses = ((Map<String, Object>) operation.get("responses")).keySet();
+            String expected = switch (method) {
+                case "post" -> "201";
+                case "delete" -> "204";
+                default -> "200";
+            };
+            assertTrue(statuses.contains(expected) && statuses.stream().filter(s -> s.startsWith("2")).count() == 1,
+                    method + " " + path + ": " + statuses);
+        }));
+        assertEquals(List.of("openid-configuration", "oauth-authorization-server"), doc.getList(
+                "paths.'/auth/realms/{tenant}/.well-known/{document}'.get.parameters.find { it.name == 'document' }"
+                        + ".schema.enum"));
+    }
+
     /** The abuse limits (429) and a database outage (503) are documented with Retry-After where they happen. */
     @Test
     void tokenEndpointsDocumentTooManyRequestsAndUnavailableWithRetryAfter() {
