@@ -124,6 +124,11 @@ class OpenApiDocumentTest {
             };
             assertTrue(statuses.contains(expected) && statuses.stream().filter(s -> s.startsWith("2")).count() == 1,
                     method + " " + path + ": " + statuses);
+            if (!expected.equals("204")) {
+                // the success body has a schema: the resource's view record, or a page of them
+                assertTrue(doc.getString("paths.'" + path + "'." + method + ".responses.'" + expected
+                        + "'.content.'application/json'.schema") != null, method + " " + path + " has no body schema");
+            }
         }));
         assertEquals(List.of("openid-configuration", "oauth-authorization-server"), doc.getList(
                 "paths.'/auth/realms/{tenant}/.well-known/{document}'.get.parameters.find { it.name == 'document' }"

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.util.List;
@@ -124,6 +125,9 @@ public class ClientResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "The client created, with its secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientWithSecretView.class)))
     public Response create(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClientRequest.class))) byte[] body) {
@@ -144,6 +148,9 @@ public class ClientResource {
 
     @GET
     @Path("/{clientId}")
+    @APIResponse(responseCode = "200", description = "The client",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientView.class)))
     public Response get(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("clientId") String clientId) {
         return AdminResponses.render(authenticator.authenticate(authorization)
@@ -153,6 +160,9 @@ public class ClientResource {
     @PATCH
     @Path("/{clientId}")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The client changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientView.class)))
     public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("clientId") String clientId, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClientRequest.class))) byte[] body) {
@@ -173,6 +183,9 @@ public class ClientResource {
     @POST
     @Path("/{clientId}/secret")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "The client with its new secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientWithSecretView.class)))
     public Response rotate(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("clientId") String clientId, @RequestBody(required = false, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationRequest.class)))
