@@ -95,6 +95,9 @@ public class DialectDocument implements OASFilter {
             }
             boolean html = path.endsWith("/auth") || path.equals("/oauth/authorize");
             String errors = html ? "Html" : dialect.errors;
+            if (path.contains("{tenant}") && !html && dialect != Dialect.ADMIN) {
+                addResponse(operation, "404", "OAuthNotFound");
+            }
             if (abuseLimited(path, method)) {
                 addResponse(operation, "429", errors + "TooManyRequests");
             }
