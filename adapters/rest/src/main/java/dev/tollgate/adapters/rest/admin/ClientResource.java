@@ -30,8 +30,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,6 @@ import java.util.Optional;
 /** Seed 002's "API clients" as JSON: the secret appears in the 201 of a creation or rotation, and nowhere else. */
 @Path("/admin/tenants/{tenant}/clients")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: API clients")
 @SecurityRequirement(name = "bearer")
 public class ClientResource {
 
@@ -95,6 +94,7 @@ public class ClientResource {
             @JsonProperty("redirect_uris") List<String> redirectUris,
             @JsonProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
             @JsonProperty("enabled") Boolean enabled,
+            @Schema(ref = "Jwks", description = "The client's JSON Web Key Set, for private_key_jwt")
             @JsonProperty("jwks") JsonNode jwks) {
 
         ClientSpec spec() {
@@ -125,6 +125,9 @@ public class ClientResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "The client created, with its secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientWithSecretView.class)))
     public Response create(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClientRequest.class))) byte[] body) {
@@ -145,6 +148,9 @@ public class ClientResource {
 
     @GET
     @Path("/{clientId}")
+    @APIResponse(responseCode = "200", description = "The client",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientView.class)))
     public Response get(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("clientId") String clientId) {
         return AdminResponses.render(authenticator.authenticate(authorization)
@@ -154,6 +160,9 @@ public class ClientResource {
     @PATCH
     @Path("/{clientId}")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The client changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientView.class)))
     public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("clientId") String clientId, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClientRequest.class))) byte[] body) {
@@ -174,6 +183,9 @@ public class ClientResource {
     @POST
     @Path("/{clientId}/secret")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "The client with its new secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientWithSecretView.class)))
     public Response rotate(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("clientId") String clientId, @RequestBody(required = false, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationRequest.class)))

@@ -26,13 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's deprecation policies (brownouts, sunset) and its migration report; scope {@code deprecations:manage}. */
 @Path("/admin/tenants/{tenant}/deprecations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: deprecations")
 @SecurityRequirement(name = "bearer")
 public class DeprecationResource {
 
@@ -100,6 +99,9 @@ public class DeprecationResource {
 
     @GET
     @Operation(summary = "The tenant's policy per legacy surface, where it comes from and what it decides now")
+    @APIResponse(responseCode = "200", description = "The tenant's policies",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeprecationsView.class)))
     public Response get(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant) {
         return AdminResponses.render(authenticator.authenticate(authorization)
                 .then(caller -> deprecations.get(caller, tenant)), 200, DeprecationResource::view);
@@ -108,6 +110,9 @@ public class DeprecationResource {
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Replace the tenant's own policies; surfaces not listed follow the service-wide policy")
+    @APIResponse(responseCode = "200", description = "The tenant's policies, replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeprecationsView.class)))
     public Response replace(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DeprecationsRequest.class))) byte[] body) {

@@ -12,14 +12,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** A tenant's signing keys: public facts only, never key material beyond what the JWKS shows. */
 @Path("/admin/tenants/{tenant}/keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: signing keys")
 @SecurityRequirement(name = "bearer")
 public class KeyResource {
 
@@ -47,6 +48,9 @@ public class KeyResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The tenant's signing keys",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = KeyList.class)))
     public Response list(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant) {
         return AdminResponses.render(authenticator.authenticate(authorization).then(caller -> keys.list(caller, tenant)),
                 200, list -> new KeyList(list.stream().map(KeyView::of).toList()));
@@ -55,6 +59,9 @@ public class KeyResource {
     @POST
     @Path("/rotate")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "The new active key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = KeyView.class)))
     public Response rotate(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant) {
         return AdminResponses.render(authenticator.authenticate(authorization).then(caller -> keys.rotate(caller, tenant)),
                 201, KeyView::of);

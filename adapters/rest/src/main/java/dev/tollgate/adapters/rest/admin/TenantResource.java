@@ -24,15 +24,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
 /** Tenants: for callers of the admin tenant with {@code tenants:manage}. */
 @Path("/admin/tenants")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: tenants")
 @SecurityRequirement(name = "bearer")
 public class TenantResource {
 
@@ -90,6 +89,9 @@ public class TenantResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "The tenant created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TenantView.class)))
     public Response create(@HeaderParam("Authorization") String authorization, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TenantRequest.class))) byte[] body) {
         return AdminResponses.render(authenticator.authenticate(authorization)
@@ -108,6 +110,9 @@ public class TenantResource {
 
     @GET
     @Path("/{tenant}")
+    @APIResponse(responseCode = "200", description = "The tenant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TenantView.class)))
     public Response get(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant) {
         return AdminResponses.render(authenticator.authenticate(authorization)
                 .then(caller -> tenants.get(caller, tenant)), 200, this::view);
@@ -116,6 +121,9 @@ public class TenantResource {
     @PATCH
     @Path("/{tenant}")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The tenant changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TenantView.class)))
     public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TenantRequest.class))) byte[] body) {

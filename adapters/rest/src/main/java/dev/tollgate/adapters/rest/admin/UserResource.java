@@ -23,15 +23,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
 /** Users of a tenant. The password is write-only: no response ever carries it or its hash. */
 @Path("/admin/tenants/{tenant}/users")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: users")
 @SecurityRequirement(name = "bearer")
 public class UserResource {
 
@@ -81,6 +80,9 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "The user created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
     public Response create(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserRequest.class))) byte[] body) {
@@ -100,6 +102,9 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
     public Response get(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("id") String id) {
         return AdminResponses.render(authenticator.authenticate(authorization)
@@ -109,6 +114,9 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The user changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
     public Response change(@HeaderParam("Authorization") String authorization, @PathParam("tenant") String tenant,
             @PathParam("id") String id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserRequest.class))) byte[] body) {

@@ -13,14 +13,12 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The migration guide of the Token API v0, where the {@code Link: rel="deprecation"} header points: docs/migration-v0.md
  * rendered once to a self-contained page (no scripts, no external assets).
  */
 @Path("/docs/migration-v0")
-@Tag(name = "Token API v0 (deprecated)")
 public class MigrationGuideResource {
 
     static final String SOURCE = "tollgate/docs/migration-v0.md";

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -28,7 +27,6 @@ import org.jboss.logging.MDC;
  */
 @Path("/v0")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Token API v0 (deprecated)")
 public class V0TokenResource {
 
     private static final Logger LOG = Logger.getLogger(V0TokenResource.class);

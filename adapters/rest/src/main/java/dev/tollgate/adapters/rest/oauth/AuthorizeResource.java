@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /** The Storefront dialect's authorization endpoint (seed 003 §1); the tenant comes from the Host. */
@@ -44,7 +47,10 @@ public class AuthorizeResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    public Response postMultipart(@HeaderParam("Host") String host, @Context UriInfo uri, MultipartFormDataInput input) {
+    public Response postMultipart(@HeaderParam("Host") String host, @Context UriInfo uri,
+            // the fields, not the framework type that carries them (META-INF/openapi.yaml of bootstrap)
+            @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                    schema = @Schema(ref = "AuthorizeRequest"))) MultipartFormDataInput input) {
         return endpoint.postMultipart(tenants.byHost(host), input, uri);
     }
 }

@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
@@ -110,7 +113,9 @@ public class RealmResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
     public Response authorizeMultipart(@PathParam("tenant") String tenant, @Context UriInfo uri,
-            MultipartFormDataInput input) {
+            // the fields, not the framework type that carries them (META-INF/openapi.yaml of bootstrap)
+            @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                    schema = @Schema(ref = "AuthorizeRequest"))) MultipartFormDataInput input) {
         return authorization.postMultipart(tenants.bySlug(tenant), input, uri);
     }
 
