@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** One read of {@code /q/metrics} (Prometheus text), as series: a name, its labels and a value. */
-record Scrape(List<Series> series, String text) {
+public record Scrape(List<Series> series, String text) {
 
-    record Series(String name, Map<String, String> labels, double value) {
+    public record Series(String name, Map<String, String> labels, double value) {
     }
 
-    static Scrape now() {
+    public static Scrape now() {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         List<Series> series = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -46,18 +46,18 @@ record Scrape(List<Series> series, String text) {
     }
 
     /** The value of the series of exactly these labels; 0 when it does not exist (yet). */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         return series.stream().filter(s -> s.name().equals(name) && s.labels().equals(labels))
                 .mapToDouble(Series::value).findFirst().orElse(0);
     }
 
     /** The sum over the series of {@code name} whose labels match. */
-    double sum(String name, Predicate<Map<String, String>> labels) {
+    public double sum(String name, Predicate<Map<String, String>> labels) {
         return series.stream().filter(s -> s.name().equals(name) && labels.test(s.labels()))
                 .mapToDouble(Series::value).sum();
     }
 
-    List<Series> named(String name) {
+    public List<Series> named(String name) {
         return series.stream().filter(s -> s.name().equals(name)).toList();
     }
 }
