@@ -1,5 +1,6 @@
 package dev.tollgate.application.deprecation;
 
+import dev.tollgate.application.port.LegacyCalls;
 import dev.tollgate.application.port.LegacyUsageRepository;
 import dev.tollgate.domain.deprecation.LegacyUsage;
 import jakarta.inject.Inject;
@@ -20,15 +21,22 @@ public class LegacyUsageRecorder {
     private final ConcurrentHashMap<LegacyUsage.Caller, LegacyUsage> pending = new ConcurrentHashMap<>();
     private final LegacyUsageRepository repository;
     private final Clock clock;
+    private final LegacyCalls calls;
 
     @Inject
-    public LegacyUsageRecorder(LegacyUsageRepository repository, Clock clock) {
+    public LegacyUsageRecorder(LegacyUsageRepository repository, Clock clock, LegacyCalls calls) {
         this.repository = repository;
         this.clock = clock;
+        this.calls = calls;
+    }
+
+    public LegacyUsageRecorder(LegacyUsageRepository repository, Clock clock) {
+        this(repository, clock, LegacyCalls.NONE);
     }
 
     public void record(LegacyUsage.Caller caller, boolean refused) {
         pending.merge(caller, LegacyUsage.of(caller, refused, clock.instant()), LegacyUsage::plus);
+        calls.called(caller.surface(), refused);
     }
 
     /** Writes what is pending; returns how many tallies were written. */

@@ -62,7 +62,7 @@ class CacheLoadRaceTest {
     @Test
     void aLoadOverlappingADropDoesNotStayCached() throws Exception {
         RepositoryCaches caches = new RepositoryCaches(new NoTransaction(), null, null, null);
-        Cache<String, String> cache = caches.create();
+        Cache<String, String> cache = caches.create("race");
         CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch dropped = new CountDownLatch(1);
 
@@ -84,7 +84,7 @@ class CacheLoadRaceTest {
     @Test
     void aLoadWithoutADropIsCached() {
         RepositoryCaches caches = new RepositoryCaches(new NoTransaction(), null, null, null);
-        Cache<String, String> cache = caches.create();
+        Cache<String, String> cache = caches.create("race");
         assertEquals("loaded", caches.read(cache, "key", key -> "loaded"));
         assertEquals("loaded", caches.read(cache, "key", key -> "loaded again"));
     }

@@ -15,6 +15,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.tollgate.adapters.persistence.cache.RepositoryCaches;
+import dev.tollgate.bootstrap.observability.Scrape;
 import dev.tollgate.bootstrap.embedded.EmbeddedPostgres;
 import dev.tollgate.bootstrap.support.AdminTokens;
 import dev.tollgate.bootstrap.support.Fixtures;
@@ -146,11 +147,21 @@ class DatabaseOutageTest {
         postgres.halt(shutdown);
         halted = true;
 
+        Scrape beforeOutage = Scrape.now();
         List<Duration> unavailable = new ArrayList<>();
         unavailable.add(assertOAuthUnavailable(timed(this::passwordAtRealm)));
         unavailable.add(assertOAuthUnavailable(timed(() -> refresh(refreshToken))));
         unavailable.add(assertV0Unavailable(timed(this::v0Password)));
         unavailable.add(assertJsonApiUnavailable(timed(this::moltinUnknownClient)));
+        // each counted as refused for the outage (reason unavailable, not throttled), in its dialect; /q/metrics
+        // itself needs no database
+        Scrape duringOutage = Scrape.now();
+        for (String dialect : List.of("realm", "oauth", "v0", "moltin")) {
+            Map<String, String> labels = Map.of("dialect", dialect, "error", "temporarily_unavailable",
+                    "reason", "unavailable");
+            assertEquals(1, duringOutage.value("tollgate_token_refusals_total", labels)
+                    - beforeOutage.value("tollgate_token_refusals_total", labels), dialect);
+        }
         unavailable.add(assertOAuthUnavailable(timed(this::adminTenants)));
         // the authorization endpoint answers browsers: an error page, not JSON
         Timed page = timed(this::authorizeUnseenClient);

@@ -15,6 +15,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -52,6 +56,8 @@ public class RepositoryCaches {
     private final DatabaseCircuit circuit;
     private final ConnectionFailures failures;
     private final List<Cache<?, ?>> caches = new CopyOnWriteArrayList<>();
+    private final Map<String, Cache<?, ?>> named = new LinkedHashMap<>();
+    private final List<BiConsumer<String, Cache<?, ?>>> observers = new ArrayList<>();
     /** Drops take it exclusively, so that no loaded value is stored between a drop's count and its clearing. */
     private final ReadWriteLock dropping = new ReentrantReadWriteLock();
     /** How many drops so far; changed only under the write lock of {@link #dropping}. */
@@ -66,19 +72,34 @@ public class RepositoryCaches {
         this.failures = failures;
     }
 
-    /** A new bounded cache, dropped with the others. */
-    public <K, V> Cache<K, V> create() {
-        return register(Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).build());
+    /**
+     * A new bounded cache, dropped with the others. Its statistics are recorded (a few striped counters, no lock) and
+     * published under {@code name} (the {@code cache} label of the {@code cache_*} metrics).
+     */
+    public <K, V> Cache<K, V> create(String name) {
+        return register(name, Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).recordStats().build());
     }
 
     /** A new bounded cache whose entries are also reloaded after {@code expiry} (for what changes with time). */
-    public <K, V> Cache<K, V> create(Duration expiry) {
-        return register(Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).expireAfterWrite(expiry).build());
+    public <K, V> Cache<K, V> create(String name, Duration expiry) {
+        return register(name,
+                Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).expireAfterWrite(expiry).recordStats().build());
     }
 
-    private <K, V> Cache<K, V> register(Cache<K, V> cache) {
+    private synchronized <K, V> Cache<K, V> register(String name, Cache<K, V> cache) {
         caches.add(cache);
+        named.put(name, cache);
+        observers.forEach(observer -> observer.accept(name, cache));
         return cache;
+    }
+
+    /**
+     * Tells {@code observer} of every cache by name, those created so far and those to come (the repositories that
+     * create them are built lazily, on first use): how their metrics are bound.
+     */
+    public synchronized void whenCreated(BiConsumer<String, Cache<?, ?>> observer) {
+        named.forEach(observer);
+        observers.add(observer);
     }
 
     /**

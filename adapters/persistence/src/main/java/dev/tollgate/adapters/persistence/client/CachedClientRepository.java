@@ -30,7 +30,7 @@ public class CachedClientRepository implements ClientRepository {
     public CachedClientRepository(PanacheClientRepository database, RepositoryCaches caches) {
         this.database = database;
         this.caches = caches;
-        this.registrations = caches.create();
+        this.registrations = caches.create("clients");
     }
 
     @Override

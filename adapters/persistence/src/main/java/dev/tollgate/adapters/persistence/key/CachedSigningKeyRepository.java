@@ -26,8 +26,8 @@ public class CachedSigningKeyRepository implements SigningKeyRepository {
     public CachedSigningKeyRepository(PanacheSigningKeyRepository database, RepositoryCaches caches) {
         this.database = database;
         this.caches = caches;
-        this.active = caches.create();
-        this.publishable = caches.create();
+        this.active = caches.create("signing_keys_active");
+        this.publishable = caches.create("signing_keys_published");
     }
 
     @Override

@@ -26,8 +26,8 @@ public class CachedTenantRepository implements TenantRepository {
     public CachedTenantRepository(PanacheTenantRepository database, RepositoryCaches caches) {
         this.database = database;
         this.caches = caches;
-        this.bySlug = caches.create();
-        this.byDomain = caches.create();
+        this.bySlug = caches.create("tenants_by_slug");
+        this.byDomain = caches.create("tenants_by_domain");
     }
 
     @Override

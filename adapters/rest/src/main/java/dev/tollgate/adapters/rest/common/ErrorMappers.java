@@ -4,6 +4,7 @@ import dev.tollgate.adapters.rest.authorize.AuthorizationPages;
 import dev.tollgate.adapters.rest.console.ConsolePages;
 import dev.tollgate.adapters.rest.legacy.V0Responses;
 import dev.tollgate.adapters.rest.moltin.JsonApiErrors;
+import dev.tollgate.adapters.rest.observability.TokenMeters;
 import dev.tollgate.application.deprecation.Deprecations;
 import dev.tollgate.application.port.DatabaseOutages;
 import dev.tollgate.domain.deprecation.DeprecationDecision;
@@ -85,6 +86,10 @@ public class ErrorMappers {
         return path != null && (path.equals("/console") || path.startsWith("/console/"));
     }
 
+    /** An outage answered at a token endpoint is one of its refusals (reason {@code unavailable}). */
+    @Inject
+    TokenMeters meters;
+
     private static boolean isAuthorizationPage(HttpServerRequest request) {
         String path = request == null ? null : request.path();
         return path != null && AUTHORIZATION_PAGE.matcher(path).matches();
@@ -146,6 +151,8 @@ public class ErrorMappers {
             LOG.debugf("Database unavailable (%s) (request_id=%s)", reason(e), requestId);
         }
         OAuthError error = OAuthError.of(OAuthErrorCode.TEMPORARILY_UNAVAILABLE, UNAVAILABLE);
+        TokenMeters.Dialect.ofTokenPath(request == null ? null : request.path()).ifPresent(dialect ->
+                meters.refused(dialect, OAuthErrorCode.TEMPORARILY_UNAVAILABLE, TokenMeters.Reason.UNAVAILABLE));
         Optional<LegacySurface> legacy = legacySurface(request);
         Response response;
         if (legacy.isPresent()) {

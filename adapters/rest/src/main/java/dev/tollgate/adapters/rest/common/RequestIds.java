@@ -6,11 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token, else a new UUID. It is echoed
- * in the response header, rendered in error bodies that carry one (v0), and logged with the v0 calls and with every
- * unexpected failure, so a caller's support ticket leads to the right log line.
+ * in the response header, rendered in error bodies that carry one (v0), and put into the MDC (key
+ * {@code request_id}) for as long as the request is served, so that every line logged meanwhile carries it (the
+ * console format and the JSON logs show it) and a caller's support ticket leads to the right log lines.
+ *
+ * <p>The MDC of Quarkus lives in the request's Vert.x duplicated context, not in the thread: set here on the event
+ * loop, it is seen on the worker thread that runs the resource and by the access log at the end, and it goes with the
+ * context when the request ends. It is still removed at the end, for the fallback to a thread-local MDC outside a
+ * duplicated context.
  */
 @ApplicationScoped
 public class RequestIds {
@@ -31,6 +38,8 @@ public class RequestIds {
         String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         rc.put(KEY, id);
         rc.response().putHeader(HEADER, id);
+        MDC.put(KEY, id);
+        rc.addEndHandler(ended -> MDC.remove(KEY));
         rc.next();
     }
 

@@ -1,8 +1,10 @@
 package dev.tollgate.adapters.rest.common;
 
+import dev.tollgate.adapters.rest.observability.TokenMeters;
 import dev.tollgate.application.token.TokenAnswer;
 import dev.tollgate.application.token.TokenEndpointRules;
 import dev.tollgate.domain.error.OAuthError;
+import dev.tollgate.domain.error.OAuthErrorCode;
 import dev.tollgate.application.token.TokenRequest;
 import dev.tollgate.domain.deprecation.DeprecationHeaders;
 import dev.tollgate.application.token.TokenService;
@@ -26,10 +28,12 @@ public class TokenEndpoint {
 
     private final TokenService tokens;
     private final RequestSources sources;
+    private final TokenMeters meters;
 
-    public TokenEndpoint(TokenService tokens, RequestSources sources) {
+    public TokenEndpoint(TokenService tokens, RequestSources sources, TokenMeters meters) {
         this.tokens = tokens;
         this.sources = sources;
+        this.meters = meters;
     }
 
     /** An OAuth token endpoint: every general-purpose grant, RFC 6749 §5.2 errors. */
@@ -58,21 +62,40 @@ public class TokenEndpoint {
                         http.uri().getQueryParameters().keySet(), acceptJson)
                 .map(r -> new TokenRequest(t, r.credentials(), r.parameters(), http.uri().getAbsolutePath(), rules,
                         sources.current())));
+        // the path names the dialect (realm, oauth or moltin): the resources need not pass it
+        TokenMeters.Dialect dialect = TokenMeters.Dialect.ofTokenPath(http.uri().getAbsolutePath().getPath())
+                .orElse(TokenMeters.Dialect.OAUTH);
         return switch (read) {
-            case Outcome.Failure<TokenRequest> failure -> errors.apply(failure.error());
+            case Outcome.Failure<TokenRequest> failure -> {
+                meters.refused(dialect, failure.error());
+                yield errors.apply(failure.error());
+            }
             case Outcome.Success<TokenRequest> request ->
-                    respond(request.value(), tokens.answer(request.value()), successBody, errors);
+                    respond(dialect, request.value(), tokens.answer(request.value()), successBody, errors);
         };
     }
 
-    private static Response respond(TokenRequest request, TokenAnswer answer,
+    private Response respond(TokenMeters.Dialect dialect, TokenRequest request, TokenAnswer answer,
             BiFunction<TokenRequest, IssuedToken, Object> successBody, Function<OAuthError, Response> errors) {
         Response response = switch (answer.outcome()) {
-            case Outcome.Success<IssuedToken> issued -> Response.ok(successBody.apply(request, issued.value()))
-                    .header("Cache-Control", "no-store")
-                    .header("Pragma", "no-cache")
-                    .build();
-            case Outcome.Failure<IssuedToken> failure -> errors.apply(failure.error());
+            case Outcome.Success<IssuedToken> issued -> {
+                // issued, so the grant type is one a handler served and the tenant exists: bounded label values
+                meters.issued(dialect, request.tenant().slug().value(), request.parameters().get("grant_type"));
+                yield Response.ok(successBody.apply(request, issued.value()))
+                        .header("Cache-Control", "no-store")
+                        .header("Pragma", "no-cache")
+                        .build();
+            }
+            case Outcome.Failure<IssuedToken> failure -> {
+                // a deprecated grant type (a notice) refused as unsupported: its handler exists, so only the
+                // deprecation policy (brownout, sunset) answers that
+                if (answer.notice().isPresent() && failure.error().code() == OAuthErrorCode.UNSUPPORTED_GRANT_TYPE) {
+                    meters.refused(dialect, OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, TokenMeters.Reason.DEPRECATED);
+                } else {
+                    meters.refused(dialect, failure.error());
+                }
+                yield errors.apply(failure.error());
+            }
         };
         answer.notice().ifPresent(notice -> DeprecationHeaders.of(notice).forEach(response.getHeaders()::add));
         return response;

@@ -1,6 +1,10 @@
 package dev.tollgate.adapters.rest.legacy;
 
 import dev.tollgate.adapters.rest.common.RequestIds;
+import dev.tollgate.adapters.rest.observability.TokenMeters;
+import dev.tollgate.domain.error.OAuthErrorCode;
+import dev.tollgate.domain.error.Outcome;
+import dev.tollgate.domain.tenant.Tenant;
 import dev.tollgate.application.legacy.LegacyAnswer;
 import dev.tollgate.domain.abuse.SourceAddress;
 import dev.tollgate.application.legacy.LegacyTokenApi;
@@ -18,7 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * The deprecated NewStore Token API v0 (seeds 000/001), tenant from the Host (else the default tenant). Kept alive
@@ -33,10 +36,12 @@ public class V0TokenResource {
 
     private final LegacyTokenApi api;
     private final TenantDirectory tenants;
+    private final TokenMeters meters;
 
-    public V0TokenResource(LegacyTokenApi api, TenantDirectory tenants) {
+    public V0TokenResource(LegacyTokenApi api, TenantDirectory tenants, TokenMeters meters) {
         this.api = api;
         this.tenants = tenants;
+        this.meters = meters;
     }
 
     @POST
@@ -46,7 +51,8 @@ public class V0TokenResource {
             description = "Password grant of the deprecated v0 API. Use API clients with the client credentials grant.")
     public Response token(@HeaderParam("Host") String host, @HeaderParam("Content-Type") String contentType,
             @Context UriInfo uri, @Context RoutingContext rc, byte[] body) {
-        return logged("token", rc, () -> api.token(tenants.byHost(host),
+        Outcome<Tenant> tenant = tenants.byHost(host);
+        return logged("token", "password", tenant, rc, () -> api.token(tenant,
                 V0Requests.passwordLogin(contentType, body == null ? new byte[0] : body,
                         uri.getQueryParameters().keySet()), source(rc)));
     }
@@ -58,7 +64,8 @@ public class V0TokenResource {
             description = "Refresh of the deprecated v0 API. Use API clients with the client credentials grant.")
     public Response refreshToken(@HeaderParam("Host") String host, @HeaderParam("Content-Type") String contentType,
             @Context UriInfo uri, @Context RoutingContext rc, byte[] body) {
-        return logged("refresh_token", rc, () -> api.refresh(tenants.byHost(host),
+        Outcome<Tenant> tenant = tenants.byHost(host);
+        return logged("refresh_token", "refresh_token", tenant, rc, () -> api.refresh(tenant,
                 V0Requests.refreshToken(contentType, body == null ? new byte[0] : body,
                         uri.getQueryParameters().keySet()), source(rc)));
     }
@@ -70,18 +77,28 @@ public class V0TokenResource {
                 : SourceAddress.of(rc.request().remoteAddress().hostAddress());
     }
 
-    private Response logged(String endpoint, RoutingContext rc, Supplier<LegacyAnswer> work) {
+    private Response logged(String endpoint, String grantType, Outcome<Tenant> tenant, RoutingContext rc,
+            Supplier<LegacyAnswer> work) {
+        // the request id is in the MDC already (RequestIds, for every request); the body must carry the same one
         String requestId = RequestIds.of(rc);
-        MDC.put(RequestIds.KEY, requestId);
-        try {
-            LegacyAnswer answer = work.get();
-            Response response = V0Responses.render(answer, requestId);
-            // one line per call, with the request id the caller sees: enough for support, no credentials
-            LOG.infof("v0 %s request_id=%s status=%d%s", endpoint, requestId, response.getStatus(),
-                    answer instanceof LegacyAnswer.Gone gone ? " refused=" + gone.refusal().reason() : "");
-            return response;
-        } finally {
-            MDC.remove(RequestIds.KEY);
+        LegacyAnswer answer = work.get();
+        Response response = V0Responses.render(answer, requestId);
+        count(answer, grantType, tenant);
+        // one line per call, with the request id the caller sees: enough for support, no credentials
+        LOG.infof("v0 %s request_id=%s status=%d%s", endpoint, requestId, response.getStatus(),
+                answer instanceof LegacyAnswer.Gone gone ? " refused=" + gone.refusal().reason() : "");
+        return response;
+    }
+
+    private void count(LegacyAnswer answer, String grantType, Outcome<Tenant> tenant) {
+        switch (answer) {
+            case LegacyAnswer.Issued issued when tenant instanceof Outcome.Success<Tenant> found ->
+                    meters.issued(TokenMeters.Dialect.V0, found.value().slug().value(), grantType);
+            case LegacyAnswer.Issued issued -> {
+            }
+            case LegacyAnswer.Failed failed -> meters.refused(TokenMeters.Dialect.V0, failed.error());
+            case LegacyAnswer.Gone gone -> meters.refused(TokenMeters.Dialect.V0,
+                    OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, TokenMeters.Reason.DEPRECATED);
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.adapters.rest.common.TokenRequestReader;
+import dev.tollgate.adapters.rest.observability.TokenMeters;
 import dev.tollgate.application.moltin.CustomerToken;
 import dev.tollgate.application.moltin.CustomerTokens;
 import dev.tollgate.application.tenant.TenantDirectory;
@@ -67,11 +68,14 @@ public class CustomerTokenResource {
     private final CustomerTokens customerTokens;
     private final TenantDirectory tenants;
     private final RequestSources sources;
+    private final TokenMeters meters;
 
-    public CustomerTokenResource(CustomerTokens customerTokens, TenantDirectory tenants, RequestSources sources) {
+    public CustomerTokenResource(CustomerTokens customerTokens, TenantDirectory tenants, RequestSources sources,
+            TokenMeters meters) {
         this.customerTokens = customerTokens;
         this.tenants = tenants;
         this.sources = sources;
+        this.meters = meters;
     }
 
     @POST
@@ -84,6 +88,7 @@ public class CustomerTokenResource {
             byte[] body) {
         Outcome<Tenant> tenant = tenants.byHost(host);
         if (tenant instanceof Outcome.Failure<Tenant> unknown) {
+            meters.refused(TokenMeters.Dialect.CUSTOMER, unknown.error());
             return JsonApiErrors.render(unknown.error());
         }
         Optional<String> bearer = bearer(authorization);
@@ -113,12 +118,18 @@ public class CustomerTokenResource {
             case Outcome.Success<CustomerLogin> valid -> switch (tenant.then(store ->
                     customerTokens.issue(store, bearer.get(), valid.value().email(), valid.value().password(),
                             sources.current()))) {
-                case Outcome.Success<CustomerToken> issued ->
-                        Response.ok(new CustomerTokenDocument(CustomerTokenData.of(issued.value())))
+                case Outcome.Success<CustomerToken> issued -> {
+                    meters.issued(TokenMeters.Dialect.CUSTOMER, ((Outcome.Success<Tenant>) tenant).value().slug()
+                            .value(), "password");
+                    yield Response.ok(new CustomerTokenDocument(CustomerTokenData.of(issued.value())))
                                 .header("Cache-Control", "no-store")
                                 .header("Pragma", "no-cache")
                                 .build();
-                case Outcome.Failure<CustomerToken> refused -> JsonApiErrors.render(refused.error());
+                }
+                case Outcome.Failure<CustomerToken> refused -> {
+                    meters.refused(TokenMeters.Dialect.CUSTOMER, refused.error());
+                    yield JsonApiErrors.render(refused.error());
+                }
             };
         };
     }
