@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.bootstrap.support.Fixtures;
+import dev.tollgate.bootstrap.support.HeadlessChromium;
 import dev.tollgate.domain.scope.Scope;
 import dev.tollgate.domain.tenant.SigningAlgorithm;
 import dev.tollgate.domain.tenant.Tenant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,10 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,15 +33,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class ConsoleBrowserTest {
 
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String TENANT = "console-e2e";
     private static final String HOST = "console-e2e.v0.test";
     private static final String ADMIN_SECRET = "console-e2e-admin-secret-0123456789abcdef";
     private static final String USER_PASSWORD = "V3lC4EvMV1X5h3HsB_VU";
-    /** JUL holds loggers weakly: keep this one, or its level is lost. */
-    private static final java.util.logging.Logger CDP_LOG =
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     @Inject
     Fixtures fixtures;
@@ -58,22 +48,7 @@ class ConsoleBrowserTest {
         Tenant tenant = fixtures.tenant(TENANT, SigningAlgorithm.RS256, List.of(HOST));
         fixtures.clientWithSecret(tenant, "e2e-admin", Scope.of("clients:manage", "deprecations:manage"), ADMIN_SECRET);
         fixtures.user(tenant, "integration@console-e2e.test", "integration-e2e", USER_PASSWORD, List.of("admin"));
-        assertTrue(new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute(),
-                "Debian's chromium and chromium-driver are needed: run scripts/test, which installs them");
-        CDP_LOG.setLevel(java.util.logging.Level.OFF);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .withLogLevel(ChromiumDriverLogLevel.OFF)
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900");
-        options.setPageLoadTimeout(Duration.ofSeconds(20));
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(1280, 900);
     }
 
     @AfterEach

@@ -29,9 +29,8 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.tollgate.bootstrap.support.HeadlessChromium;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -41,10 +40,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,11 +51,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class LoginPageBrowserTest {
 
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    /** JUL holds loggers weakly: keep this one, or its level is lost. */
-    private static final java.util.logging.Logger CDP_LOG =
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
     private static StorefrontStage stage;
 
     private WebDriver browser;
@@ -73,23 +63,7 @@ class LoginPageBrowserTest {
                     + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scopes\":[\"catalog:read\"],"
                     + "\"redirect_uris\":[\"http://localhost:1/callback\"]}");
         }
-        assertTrue(new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute(),
-                "Debian's chromium and chromium-driver are needed: run scripts/test, which installs them");
-        CDP_LOG.setLevel(java.util.logging.Level.OFF);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                // an explicit driver: Selenium Manager never tries to download one
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .withLogLevel(ChromiumDriverLogLevel.OFF)
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,800");
-        options.setPageLoadTimeout(Duration.ofSeconds(20));
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(1280, 800);
     }
 
     @AfterEach
