@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Brute-force protection: failed password checks per login, failed client authentications per client_id, and both
@@ -47,12 +46,20 @@ public class Lockouts {
 
     /** How long attempts of {@code subject} from {@code source} are still refused, if they are. */
     public Optional<Duration> lockedFor(Tenant tenant, SourceAddress source, Subject subject) {
+        // on every token request: plain code, no streams
         Instant now = clock.instant();
-        return Stream.of(subjectCounter(tenant, subject), sourceCounter(tenant, source))
-                .flatMap(Optional::stream)
-                .flatMap(counter -> ledger.read(counter.key(), FailureRecord.class)
-                        .flatMap(record -> record.lockedFor(now)).stream())
-                .max(Duration::compareTo);
+        Optional<Duration> bySubject = lockedFor(subjectCounter(tenant, subject), now);
+        Optional<Duration> bySource = lockedFor(sourceCounter(tenant, source), now);
+        if (bySubject.isEmpty() || bySource.isEmpty()) {
+            return bySubject.isPresent() ? bySubject : bySource;
+        }
+        return bySubject.get().compareTo(bySource.get()) >= 0 ? bySubject : bySource;
+    }
+
+    private Optional<Duration> lockedFor(Optional<Counter> counter, Instant now) {
+        return counter.isEmpty()
+                ? Optional.empty()
+                : ledger.read(counter.get().key(), FailureRecord.class).flatMap(record -> record.lockedFor(now));
     }
 
     /** One more failed attempt of {@code subject} from {@code source}. */
