@@ -12,8 +12,8 @@ SERVICE_LOG="$WORK/service.log"
 ADMIN_CLIENT_ID=tollgate-admin
 TENANT=crash
 
-log() { printf '[%s %s] %s\n' "$NAME" "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+RELIABILITY_NAME=$NAME
+. "$ROOT/reliability/lib/common.sh"
 
 # Milliseconds since the epoch, without a fork.
 now_ms() { local t=${EPOCHREALTIME/./}; echo $(( t / 1000 )); }
@@ -109,20 +109,6 @@ crash_wait_ready() {
         [ $(( $(now_ms) - start )) -gt $(( limit * 1000 )) ] && { log "not ready after ${limit}s"; return 1; }
         sleep 0.2
     done
-}
-
-# Kills a process we started: TERM, then KILL after $2 seconds (default 20). Waits for it.
-crash_stop_pid() {
-    local pid=$1 grace=${2:-20} i
-    [ -n "$pid" ] || return 0
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    kill -TERM "$pid" 2>/dev/null || true
-    for (( i = 0; i < grace * 10; i++ )); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null || true
 }
 
 ADMIN_TOKEN=""

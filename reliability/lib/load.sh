@@ -63,7 +63,7 @@ sample() {
     for (( i = 0; i < seconds; i++ )); do
         ( printf '%s ready %s\n' "$(now_us)" "$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' "$BASE_URL/q/health/ready")" >> "$SAMPLES" ) &
         ( printf '%s live %s\n' "$(now_us)" "$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' "$BASE_URL/q/health/live")" >> "$SAMPLES" ) &
-        printf '%s threads %s\n' "$(now_us)" "$(proc_threads "$SERVICE_PID")" >> "$SAMPLES"
+        printf '%s threads %s\n' "$(now_us)" "$(set -- $(proc_rss_threads "$SERVICE_PID"); echo "$2")" >> "$SAMPLES"
         next=$(( start + (i + 1) * 1000000 ))
         now=$(now_us)
         if [ "$now" -lt "$next" ]; then
